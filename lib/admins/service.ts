@@ -1,0 +1,131 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { recordAudit } from "../audit/record";
+import { assertCan, type Actor } from "../auth/actor";
+import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "../auth/password";
+import { ROLES, type Role } from "../auth/permissions";
+import { getDb } from "../db/client";
+import { AppError, invalid } from "../errors";
+import { Prisma } from "../generated/prisma/client";
+import { logger } from "../logger";
+
+export const adminInputSchema = z.object({
+  email: z.email("must be an email address").max(320).transform((e) => e.toLowerCase()),
+  password: z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).max(1024),
+  role: z.enum(ROLES),
+});
+export type AdminInput = z.input<typeof adminInputSchema>;
+
+export interface AdminView {
+  id: string;
+  accountId: string;
+  email: string;
+  role: Role;
+}
+
+const adminSelect = { id: true, accountId: true, email: true, role: true } as const;
+
+function parseAdmin(input: AdminInput) {
+  const parsed = adminInputSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw invalid(String(issue.path[0] ?? "input"), issue.message);
+  }
+  return parsed.data;
+}
+
+async function insertAdmin(tx: Prisma.TransactionClient, accountId: string, input: z.output<typeof adminInputSchema>) {
+  try {
+    return await tx.admin.create({
+      data: { id: randomUUID(), accountId, email: input.email, role: input.role, passwordHash: await hashPassword(input.password) },
+      select: adminSelect,
+    });
+  } catch (e) {
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
+      throw new AppError("conflict", `conflict: an administrator with email ${input.email} already exists`);
+    }
+    throw e;
+  }
+}
+
+/** Creates an administrator as `actor` (a Super Administrator, or the system for the CLI). */
+export async function createAdmin(actor: Actor, input: AdminInput): Promise<AdminView> {
+  assertCan(actor, "admins:write");
+  const data = parseAdmin(input);
+  return getDb().$transaction(async (tx) => {
+    const admin = await insertAdmin(tx, actor.accountId, data);
+    await recordAudit(tx, actor, {
+      action: "admin.create",
+      objectType: "admin",
+      objectId: admin.id,
+      objectName: admin.email,
+      after: { email: admin.email, role: admin.role },
+    });
+    return admin;
+  });
+}
+
+export async function adminCount(): Promise<number> {
+  return getDb().admin.count();
+}
+
+/**
+ * The one-time set-up: creates a Super Administrator only while no administrator exists at all.
+ * Returns null when one already exists (the set-up page is closed).
+ */
+export async function createFirstAdmin(accountId: string, input: { email: string; password: string }): Promise<AdminView | null> {
+  const data = parseAdmin({ ...input, role: "super_admin" });
+  return getDb().$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(4711002)`;
+    if ((await tx.admin.count()) > 0) return null;
+    const admin = await insertAdmin(tx, accountId, data);
+    await recordAudit(tx, { kind: "system", accountId, label: "first-run set-up" }, {
+      action: "admin.create",
+      objectType: "admin",
+      objectId: admin.id,
+      objectName: admin.email,
+      after: { email: admin.email, role: admin.role },
+    });
+    return admin;
+  });
+}
+
+const WINDOW_MS = 15 * 60 * 1000;
+export const MAX_FAILURES_PER_EMAIL = 5;
+export const MAX_FAILURES_PER_IP = 20;
+
+/**
+ * Checks an email + password. Failures are recorded in the database so that the limit holds
+ * across instances; over the limit the answer is a rate_limited error even for the right password.
+ */
+export async function authenticateAdmin(email: string, password: string, ip: string): Promise<AdminView | null> {
+  const db = getDb();
+  const normalized = email.trim().toLowerCase().slice(0, 320);
+  const since = new Date(Date.now() - WINDOW_MS);
+  const [byEmail, byIp] = await Promise.all([
+    db.signInAttempt.count({ where: { email: normalized, success: false, createdAt: { gt: since } } }),
+    db.signInAttempt.count({ where: { ip, success: false, createdAt: { gt: since } } }),
+  ]);
+  if (byEmail >= MAX_FAILURES_PER_EMAIL || byIp >= MAX_FAILURES_PER_IP) {
+    logger.warn({ ip }, "sign-in rate limited");
+    throw new AppError("rate_limited", "Too many failed sign-ins. Try again in 15 minutes.", { retryAfterSeconds: 900 });
+  }
+  const admin = await db.admin.findUnique({ where: { email: normalized }, select: { ...adminSelect, passwordHash: true } });
+  // Hash even for an unknown email so that timing does not reveal which emails exist.
+  const ok = admin ? await verifyPassword(password, admin.passwordHash) : (await hashPassword(password), false);
+  await db.signInAttempt.create({ data: { email: normalized, ip, success: ok } });
+  if (!ok || !admin) {
+    logger.info({ ip }, "sign-in failed");
+    return null;
+  }
+  await db.admin.update({ where: { id: admin.id }, data: { lastSignInAt: new Date() } });
+  logger.info({ adminId: admin.id }, "signed in");
+  return { id: admin.id, accountId: admin.accountId, email: admin.email, role: admin.role };
+}
+
+/** The administrator behind a session, re-read on every request so role changes apply at once. */
+export async function findAdmin(id: string): Promise<AdminView | null> {
+  if (!z.uuid().safeParse(id).success) return null;
+  return getDb().admin.findUnique({ where: { id }, select: adminSelect });
+}

@@ -1,0 +1,47 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { authenticateAdmin } from "../admins/service";
+import { getEnv } from "../env";
+import { AppError } from "../errors";
+import { CLIENT_IP_HEADER } from "../http/client-ip";
+
+export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: getEnv().AUTH_SECRET,
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    pages: { signIn: "/sign-in" },
+    providers: [
+      CredentialsProvider({
+        name: "Email and password",
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        async authorize(credentials, req) {
+          const email = typeof credentials?.email === "string" ? credentials.email : "";
+          const password = typeof credentials?.password === "string" ? credentials.password : "";
+          if (!email || !password || password.length > 1024) return null;
+          const header = req?.headers?.[CLIENT_IP_HEADER];
+          const ip = (Array.isArray(header) ? header[0] : header) || "unknown";
+          try {
+            const admin = await authenticateAdmin(email, password, ip);
+            return admin ? { id: admin.id, email: admin.email } : null;
+          } catch (e) {
+            // next-auth passes the message to the sign-in form as `error`.
+            if (e instanceof AppError && e.code === "rate_limited") throw new Error("rate_limited");
+            throw e;
+          }
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) token.sub = user.id;
+        return token;
+      },
+      session({ session, token }) {
+        return { ...session, adminId: token.sub };
+      },
+    },
+  };
+}

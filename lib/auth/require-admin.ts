@@ -1,0 +1,29 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { redirect } from "next/navigation";
+import { findAdmin } from "../admins/service";
+import type { Actor } from "./actor";
+import { actorCan } from "./actor";
+import { authOptions } from "./options";
+import type { Capability } from "./permissions";
+
+export type AdminActor = Extract<Actor, { kind: "admin" }>;
+
+/** The signed-in administrator, re-read from the database; null when there is none. */
+export async function currentAdmin(): Promise<AdminActor | null> {
+  const session = (await getServerSession(authOptions())) as { adminId?: string } | null;
+  const admin = session?.adminId ? await findAdmin(session.adminId) : null;
+  if (!admin) return null;
+  return { kind: "admin", accountId: admin.accountId, adminId: admin.id, email: admin.email, role: admin.role };
+}
+
+/**
+ * For pages and server actions: the signed-in administrator, or a redirect to sign-in. With a
+ * capability, a page the role may not see redirects home; actions check capabilities in the domain.
+ */
+export async function requireAdmin(capability?: Capability): Promise<AdminActor> {
+  const actor = await currentAdmin();
+  if (!actor) redirect("/sign-in");
+  if (capability && !actorCan(actor, capability)) redirect("/service-tokens");
+  return actor;
+}

@@ -1,0 +1,57 @@
+import path from "node:path";
+import { z } from "zod";
+
+// The only reader of process.env. Parsed lazily so that the launcher can fill DATABASE_URL and
+// AUTH_SECRET before the application first asks.
+const envSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
+    .optional(),
+  DATA_DIR: z.string().min(1).default("./.data"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  PUBLIC_URL: z.url().optional(),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  ADMIN_EMAIL: z.email().optional(),
+  ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  SMTP_URL: z.string().optional(),
+  SMTP_FROM: z.string().optional(),
+  ALERT_SCAN_INTERVAL: z.string().default("1m"),
+  TRUSTED_PROXIES: z.string().default("127.0.0.0/8,::1/128"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Env = z.infer<typeof envSchema> & { publicUrl: string; dataDir: string };
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  if (cached) return cached;
+  const raw = Object.fromEntries(
+    Object.keys(envSchema.shape).map((k) => [k, process.env[k] === "" ? undefined : process.env[k]]),
+  );
+  const parsed = envSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`invalid environment: ${issue.path.join(".")}: ${issue.message}`);
+  }
+  const env = parsed.data;
+  cached = {
+    ...env,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),
+    dataDir: path.resolve(env.DATA_DIR),
+  };
+  return cached;
+}
+
+/** Read before the full parse, so that the logger exists even when the environment is invalid. */
+export function logSettings(): { level: string; toStderr: boolean } {
+  return { level: process.env.LOG_LEVEL || "info", toStderr: process.env.LOG_DESTINATION === "stderr" };
+}
+
+/** Forget the parsed environment (the launcher changes process.env once before serving). */
+export function resetEnvCache(): void {
+  cached = undefined;
+}

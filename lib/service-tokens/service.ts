@@ -1,0 +1,260 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { recordAudit } from "../audit/record";
+import { assertCan, type Actor } from "../auth/actor";
+import { getDb, type Tx } from "../db/client";
+import { invalid, notFound } from "../errors";
+import type { Prisma } from "../generated/prisma/client";
+import { extendedExpiry, initialExpiry, refreshedExpiry } from "./duration";
+import {
+  createServiceTokenSchema,
+  firstIssue,
+  listServiceTokensSchema,
+  rotateServiceTokenSchema,
+  updateServiceTokenSchema,
+  type CreateServiceTokenInput,
+  type ListServiceTokensInput,
+  type RotateServiceTokenInput,
+  type UpdateServiceTokenInput,
+} from "./schemas";
+import { generateClientId, generateClientSecret, hashSecret } from "./secret";
+
+// The only writer of service_tokens rows. Every function takes the caller (Actor), checks its
+// capability, scopes every query to its account and records the change in the audit log in the
+// same transaction. No function returns a secret digest; only create and rotate return the secret.
+
+/** Every column but the secret digests: the select makes leaking them impossible by construction. */
+const viewSelect = {
+  id: true,
+  name: true,
+  clientId: true,
+  duration: true,
+  expiresAt: true,
+  createdAt: true,
+  updatedAt: true,
+  lastSeenAt: true,
+  clientSecretVersion: true,
+  previousSecretExpiresAt: true,
+  enabled: true,
+} as const satisfies Prisma.ServiceTokenSelect;
+
+export type ServiceTokenView = Prisma.ServiceTokenGetPayload<{ select: typeof viewSelect }>;
+export interface ServiceTokenWithSecret {
+  token: ServiceTokenView;
+  /** Shown once, then gone: the caller must not store or log it. */
+  clientSecret: string;
+}
+
+function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const { field, reason } = firstIssue(parsed.error);
+    throw invalid(field, reason);
+  }
+  return parsed.data;
+}
+
+const isUuid = (id: string) => z.uuid().safeParse(id).success;
+
+/** Locks and returns the token, or throws not_found (also for another account's token or a malformed id). */
+async function lockToken(tx: Tx, actor: Actor, id: string): Promise<ServiceTokenView> {
+  if (!isUuid(id)) throw notFound("service token");
+  const locked = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM service_tokens WHERE id = ${id}::uuid AND account_id = ${actor.accountId} FOR UPDATE`;
+  if (locked.length === 0) throw notFound("service token");
+  return tx.serviceToken.findUniqueOrThrow({ where: { id }, select: viewSelect });
+}
+
+/** What the audit log keeps of a token: never a secret or its digest. */
+function auditSnapshot(t: ServiceTokenView) {
+  return {
+    name: t.name,
+    client_id: t.clientId,
+    duration: t.duration,
+    expires_at: t.expiresAt?.toISOString() ?? null,
+    enabled: t.enabled,
+    client_secret_version: t.clientSecretVersion,
+    previous_client_secret_expires_at: t.previousSecretExpiresAt?.toISOString() ?? null,
+  };
+}
+
+async function audit(tx: Tx, actor: Actor, verb: string, before: ServiceTokenView | null, after: ServiceTokenView | null) {
+  const subject = (after ?? before)!;
+  await recordAudit(tx, actor, {
+    action: `service_token.${verb}`,
+    objectType: "service_token",
+    objectId: subject.id,
+    objectName: subject.name,
+    before: before ? auditSnapshot(before) : undefined,
+    after: after ? auditSnapshot(after) : undefined,
+  });
+}
+
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export async function listServiceTokens(actor: Actor, input: ListServiceTokensInput = {}) {
+  assertCan(actor, "service_tokens:read");
+  const q = parse(listServiceTokensSchema, input);
+  const db = getDb();
+  const where: Prisma.ServiceTokenWhereInput = { accountId: actor.accountId };
+  if (q.name !== undefined) where.name = q.name;
+  if (q.search) {
+    const pattern = escapeLike(q.search);
+    where.OR = [
+      { name: { contains: pattern, mode: "insensitive" } },
+      { clientId: { contains: pattern, mode: "insensitive" } },
+    ];
+  }
+  const filtered = q.name !== undefined || Boolean(q.search);
+  const orderBy: Prisma.ServiceTokenOrderByWithRelationInput[] = [
+    q.sort === "lastSeenAt" && q.order === "desc"
+      ? { lastSeenAt: { sort: "desc", nulls: "last" } }
+      : { [q.sort]: q.order },
+    { id: q.order },
+  ];
+  const [items, total] = await Promise.all([
+    db.serviceToken.findMany({ where, orderBy, skip: (q.page - 1) * q.perPage, take: q.perPage, select: viewSelect }),
+    // Unfiltered totals come from the counter kept on the account row: O(1) at any table size.
+    filtered
+      ? db.serviceToken.count({ where })
+      : db.account.findUnique({ where: { id: actor.accountId }, select: { serviceTokenCount: true } }).then((a) => a?.serviceTokenCount ?? 0),
+  ]);
+  return { items, total, page: q.page, perPage: q.perPage };
+}
+
+export async function getServiceToken(actor: Actor, id: string): Promise<ServiceTokenView> {
+  assertCan(actor, "service_tokens:read");
+  if (!isUuid(id)) throw notFound("service token");
+  const token = await getDb().serviceToken.findFirst({ where: { id, accountId: actor.accountId }, select: viewSelect });
+  if (!token) throw notFound("service token");
+  return token;
+}
+
+export async function createServiceToken(actor: Actor, input: CreateServiceTokenInput): Promise<ServiceTokenWithSecret> {
+  assertCan(actor, "service_tokens:write");
+  const data = parse(createServiceTokenSchema, input);
+  const clientSecret = generateClientSecret();
+  const now = new Date();
+  const token = await getDb().$transaction(async (tx) => {
+    const created = await tx.serviceToken.create({
+      data: {
+        id: randomUUID(),
+        accountId: actor.accountId,
+        name: data.name,
+        clientId: generateClientId(),
+        secretHash: hashSecret(clientSecret),
+        duration: data.duration,
+        expiresAt: initialExpiry(now, data.duration),
+        createdAt: now,
+        updatedAt: now,
+      },
+      select: viewSelect,
+    });
+    await tx.account.update({ where: { id: actor.accountId }, data: { serviceTokenCount: { increment: 1 } } });
+    await audit(tx, actor, "create", null, created);
+    return created;
+  });
+  return { token, clientSecret };
+}
+
+/**
+ * Edit: rename, enable/disable, and a duration change that extends: expires_at becomes
+ * max(expires_at, now) + the new duration. Repeating the stored duration changes no expiry.
+ */
+export async function updateServiceToken(actor: Actor, id: string, input: UpdateServiceTokenInput): Promise<ServiceTokenView> {
+  assertCan(actor, "service_tokens:write");
+  const data = parse(updateServiceTokenSchema, input);
+  return getDb().$transaction(async (tx) => {
+    const before = await lockToken(tx, actor, id);
+    const change: Prisma.ServiceTokenUpdateInput = {};
+    if (data.name !== undefined && data.name !== before.name) change.name = data.name;
+    if (data.enabled !== undefined && data.enabled !== before.enabled) change.enabled = data.enabled;
+    if (data.duration !== undefined && data.duration !== before.duration) {
+      change.duration = data.duration;
+      change.expiresAt = extendedExpiry(before.expiresAt, new Date(), data.duration);
+    }
+    if (Object.keys(change).length === 0) return before;
+    const after = await tx.serviceToken.update({ where: { id }, data: change, select: viewSelect });
+    const verb = change.enabled === undefined || Object.keys(change).length > 1 ? "update" : after.enabled ? "enable" : "disable";
+    await audit(tx, actor, verb, before, after);
+    return after;
+  });
+}
+
+/** Refresh: expires_at = max(expires_at, now) + 1 year. A non-expiring token is left as it is. */
+export async function refreshServiceToken(actor: Actor, id: string): Promise<ServiceTokenView> {
+  assertCan(actor, "service_tokens:write");
+  return getDb().$transaction(async (tx) => {
+    const before = await lockToken(tx, actor, id);
+    const expiresAt = refreshedExpiry(before.expiresAt, new Date());
+    if (expiresAt === null) return before;
+    const after = await tx.serviceToken.update({ where: { id }, data: { expiresAt }, select: viewSelect });
+    await audit(tx, actor, "refresh", before, after);
+    return after;
+  });
+}
+
+/**
+ * Rotate: a new secret under the same client id. The old secret keeps working until
+ * `previousSecretExpiresAt`; omitted or not in the future, it stops at once.
+ */
+export async function rotateServiceTokenSecret(
+  actor: Actor,
+  id: string,
+  input: RotateServiceTokenInput = {},
+): Promise<ServiceTokenWithSecret> {
+  assertCan(actor, "service_tokens:write");
+  const data = parse(rotateServiceTokenSchema, input);
+  const clientSecret = generateClientSecret();
+  const now = new Date();
+  const token = await getDb().$transaction(async (tx) => {
+    const before = await lockToken(tx, actor, id);
+    const current = await tx.serviceToken.findUniqueOrThrow({ where: { id }, select: { secretHash: true } });
+    const grace = data.previousSecretExpiresAt && data.previousSecretExpiresAt > now ? data.previousSecretExpiresAt : null;
+    const after = await tx.serviceToken.update({
+      where: { id },
+      data: {
+        secretHash: hashSecret(clientSecret),
+        previousSecretHash: grace ? current.secretHash : null,
+        previousSecretExpiresAt: grace,
+        clientSecretVersion: { increment: 1 },
+      },
+      select: viewSelect,
+    });
+    await audit(tx, actor, "rotate", before, after);
+    return after;
+  });
+  return { token, clientSecret };
+}
+
+/** Moves the end of a rotation's grace period; a time not in the future ends it now. */
+export async function setPreviousSecretExpiry(actor: Actor, id: string, at: Date): Promise<ServiceTokenView> {
+  assertCan(actor, "service_tokens:write");
+  return getDb().$transaction(async (tx) => {
+    const before = await lockToken(tx, actor, id);
+    if (before.previousSecretExpiresAt === null) return before;
+    const ended = at.getTime() <= Date.now();
+    const after = await tx.serviceToken.update({
+      where: { id },
+      data: ended ? { previousSecretHash: null, previousSecretExpiresAt: null } : { previousSecretExpiresAt: at },
+      select: viewSelect,
+    });
+    await audit(tx, actor, "update", before, after);
+    return after;
+  });
+}
+
+/** Delete revokes: once this returns, the token authenticates nowhere. */
+export async function deleteServiceToken(actor: Actor, id: string): Promise<ServiceTokenView> {
+  assertCan(actor, "service_tokens:write");
+  return getDb().$transaction(async (tx) => {
+    const before = await lockToken(tx, actor, id);
+    await tx.serviceToken.delete({ where: { id } });
+    await tx.account.update({ where: { id: actor.accountId }, data: { serviceTokenCount: { decrement: 1 } } });
+    await audit(tx, actor, "delete", before, null);
+    return before;
+  });
+}

@@ -1,0 +1,8 @@
+import { defineConfig } from "prisma/config";
+
+// Used only by the Prisma CLI when authoring migrations; the app applies prisma/migrations itself.
+export default defineConfig({
+  schema: "prisma/schema.prisma",
+  migrations: { path: "prisma/migrations" },
+  datasource: { url: process.env.DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres" },
+});

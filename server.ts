@@ -1,0 +1,78 @@
+// The process behind `npm start`: builds when needed, starts the database, applies migrations,
+// then serves the dashboard, the API and the validation endpoint on one port.
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import next from "next";
+import { disconnectDb } from "./lib/db/client";
+import { getEnv } from "./lib/env";
+import { CLIENT_IP_HEADER, clientIp, parseCidrs } from "./lib/http/client-ip";
+import { logger } from "./lib/logger";
+import { ensureAuthSecret, prepareDatabase, seedFromEnv } from "./lib/runtime/bootstrap";
+
+const SOURCES = ["app", "components", "lib", "public", "next.config.ts", "package.json", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+
+function newestMtime(p: string): number {
+  if (!existsSync(p) || p.endsWith(path.join("lib", "generated"))) return 0;
+  const st = statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return Math.max(st.mtimeMs, ...readdirSync(p).map((e) => newestMtime(path.join(p, e))));
+}
+
+function buildIfNeeded(): void {
+  const buildId = path.join(".next", "BUILD_ID");
+  if (process.env.SKIP_BUILD === "1" && existsSync(buildId)) return;
+  if (existsSync(buildId) && statSync(buildId).mtimeMs >= Math.max(...SOURCES.map(newestMtime))) return;
+  logger.info("building the application (next build)");
+  // Build output is for people: send it to stderr so stdout stays JSON lines.
+  const r = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: ["ignore", 2, 2] });
+  if (r.status !== 0) throw new Error("next build failed");
+}
+
+async function main() {
+  const env = getEnv();
+  buildIfNeeded();
+  const db = await prepareDatabase();
+  await ensureAuthSecret();
+  await seedFromEnv();
+
+  // next-auth derives its URLs from the request's host, so the dashboard works on any address.
+  process.env.AUTH_TRUST_HOST = "true";
+  process.env.NEXTAUTH_URL_INTERNAL ??= `http://127.0.0.1:${env.PORT}`;
+  const app = next({ dev: false, dir: process.cwd(), hostname: env.HOST, port: env.PORT });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  const trusted = parseCidrs(env.TRUSTED_PROXIES);
+  const server = http.createServer((req, res) => {
+    req.headers[CLIENT_IP_HEADER] = clientIp(req.socket.remoteAddress, req.headers["x-forwarded-for"], trusted);
+    handle(req, res).catch((err: unknown) => {
+      logger.error({ err }, "unhandled request error");
+      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+      res.end(JSON.stringify({ success: false, errors: [{ code: 10500, message: "internal error" }], messages: [], result: null }));
+    });
+  });
+  server.listen(env.PORT, env.HOST, () => {
+    logger.info({ url: `http://${env.HOST}:${env.PORT}`, publicUrl: env.publicUrl }, "Gatepost is ready");
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down");
+    server.close();
+    server.closeAllConnections();
+    await disconnectDb().catch(() => undefined);
+    await db.stop().catch((err: unknown) => logger.error({ err }, "stopping PostgreSQL failed"));
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((err: unknown) => {
+  logger.fatal({ err: err instanceof Error ? { message: err.message, stack: err.stack } : err }, "start-up failed");
+  process.exit(1);
+});
