@@ -20,8 +20,8 @@ function newestMtime(p: string): number {
   return Math.max(st.mtimeMs, ...readdirSync(p).map((e) => newestMtime(path.join(p, e))));
 }
 
-function buildIfNeeded(): void {
-  const buildId = path.join(".next", "BUILD_ID");
+function buildIfNeeded(distDir: string): void {
+  const buildId = path.join(distDir, "BUILD_ID");
   if (process.env.SKIP_BUILD === "1" && existsSync(buildId)) return;
   if (existsSync(buildId) && statSync(buildId).mtimeMs >= Math.max(...SOURCES.map(newestMtime))) return;
   logger.info("building the application (next build)");
@@ -32,7 +32,7 @@ function buildIfNeeded(): void {
 
 async function main() {
   const env = getEnv();
-  buildIfNeeded();
+  buildIfNeeded(env.NEXT_DIST_DIR);
   const db = await prepareDatabase();
   await ensureAuthSecret();
   await seedFromEnv();

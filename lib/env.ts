@@ -20,6 +20,7 @@ const envSchema = z.object({
   SMTP_FROM: z.string().optional(),
   ALERT_SCAN_INTERVAL: z.string().default("1m"),
   TRUSTED_PROXIES: z.string().default("127.0.0.0/8,::1/128"),
+  NEXT_DIST_DIR: z.string().min(1).default(".next"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
