@@ -5,12 +5,14 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import next from "next";
+import { apiPreRouteAnswer } from "./lib/api/pre-route";
 import { disconnectDb } from "./lib/db/client";
 import { getEnv } from "./lib/env";
 import { CLIENT_IP_HEADER, clientIp, parseCidrs } from "./lib/http/client-ip";
 import { logger } from "./lib/logger";
 import { ensureAuthSecret, prepareDatabase, seedFromEnv } from "./lib/runtime/bootstrap";
 
+const HTTP_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 const SOURCES = ["app", "components", "lib", "public", "next.config.ts", "package.json", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
 
 function newestMtime(p: string): number {
@@ -46,12 +48,28 @@ async function main() {
 
   const trusted = parseCidrs(env.TRUSTED_PROXIES);
   const server = http.createServer((req, res) => {
+    // API requests Next would answer with HTML, a redirect or a 500 get their v4 envelope here.
+    const early = apiPreRouteAnswer(req.method, req.url);
+    if (early) {
+      res.writeHead(early.status, early.headers).end(early.body);
+      return;
+    }
+    // Next answers methods it does not know (TRACE, PROPFIND, ...) with a 500.
+    if (!HTTP_METHODS.has(req.method ?? "")) {
+      res.writeHead(405, { "content-type": "text/plain; charset=utf-8", allow: [...HTTP_METHODS].join(", ") }).end("method not allowed\n");
+      return;
+    }
     req.headers[CLIENT_IP_HEADER] = clientIp(req.socket.remoteAddress, req.headers["x-forwarded-for"], trusted);
     handle(req, res).catch((err: unknown) => {
       logger.error({ err }, "unhandled request error");
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
       res.end(JSON.stringify({ success: false, errors: [{ code: 10500, message: "internal error" }], messages: [], result: null }));
     });
+  });
+  // Unparsable HTTP: answer 400 instead of dropping the connection without a word.
+  server.on("clientError", (_err, socket) => {
+    if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+    else socket.destroy();
   });
   server.listen(env.PORT, env.HOST, () => {
     logger.info({ url: `http://${env.HOST}:${env.PORT}`, publicUrl: env.publicUrl }, "Gatepost is ready");

@@ -1,12 +1,26 @@
 import type { Metadata } from "next";
+import { Toaster } from "sonner";
 import "./globals.css";
 
-export const metadata: Metadata = { title: { default: "Gatepost", template: "%s · Gatepost" } };
+// The mark inline, so that no request for /favicon.ico ends in a 404.
+const ICON =
+  "data:image/svg+xml," +
+  encodeURIComponent(
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><rect width="24" height="24" rx="6" fill="#f6821f"/><path d="M6 18V9.5a6 6 0 0 1 12 0V18M10 18v-5h4v5" fill="none" stroke="#fff" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/></svg>',
+  );
+
+export const metadata: Metadata = {
+  title: { default: "Gatepost", template: "%s · Gatepost" },
+  icons: { icon: ICON },
+};
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en">
-      <body className="min-h-screen bg-zinc-50 text-zinc-900 antialiased">{children}</body>
+      <body className="min-h-screen bg-zinc-50 text-zinc-900 antialiased">
+        {children}
+        <Toaster position="bottom-right" richColors />
+      </body>
     </html>
   );
 }

@@ -5,7 +5,8 @@ import { recordAudit } from "../audit/record";
 import { assertCan, type Actor } from "../auth/actor";
 import { PERMISSION_GROUP_NAMES } from "../auth/permissions";
 import { getDb } from "../db/client";
-import { invalid, notFound } from "../errors";
+import { AppError, invalid, notFound } from "../errors";
+import { logger } from "../logger";
 import { parseGoDurationNs } from "../service-tokens/duration";
 
 // API tokens for the REST API: 40 URL-safe characters like Cloudflare's, shown once, stored as a
@@ -30,6 +31,11 @@ const viewSelect = {
   createdAt: true,
   revokedAt: true,
 } as const;
+
+/** The form of every value createApiToken issues (30 random bytes, base64url). */
+export const API_TOKEN_PATTERN = /^[A-Za-z0-9_-]{40}$/;
+/** last_used_at is kept to the minute: at most one write per token per minute, not one per request. */
+const LAST_USED_RESOLUTION_MS = 60_000;
 
 export function hashApiToken(value: string): string {
   return createHash("sha256").update(value, "utf8").digest("hex");
@@ -94,4 +100,32 @@ export async function revokeApiToken(actor: Actor, id: string) {
     await recordAudit(tx, actor, { action: "api_token.revoke", objectType: "api_token", objectId: id, objectName: token.name });
     return revoked;
   });
+}
+
+export type ApiTokenActor = Extract<Actor, { kind: "api_token" }>;
+
+/**
+ * The API token behind a bearer value, as the Actor of the request. Unknown, revoked, expired and
+ * malformed values are all the same `unauthenticated` error, so the answer reveals nothing.
+ */
+export async function authenticateApiToken(value: string, now = new Date()): Promise<{ actor: ApiTokenActor; expiresAt: Date | null }> {
+  const refused = new AppError("unauthenticated", "invalid access token");
+  if (!API_TOKEN_PATTERN.test(value)) throw refused;
+  const db = getDb();
+  const token = await db.apiToken.findUnique({
+    where: { tokenHash: hashApiToken(value) },
+    select: { id: true, accountId: true, name: true, permissions: true, expiresAt: true, lastUsedAt: true, revokedAt: true },
+  });
+  if (!token || token.revokedAt !== null || (token.expiresAt !== null && token.expiresAt <= now)) throw refused;
+  if (token.lastUsedAt === null || now.getTime() - token.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
+    const staleBefore = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
+    // Conditional, so that instances racing on the same token write once; a failure only loses a timestamp.
+    await db.apiToken
+      .updateMany({ where: { id: token.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lte: staleBefore } }] }, data: { lastUsedAt: now } })
+      .catch((err: unknown) => logger.warn({ err: { message: (err as Error).message }, apiTokenId: token.id }, "could not record API token use"));
+  }
+  return {
+    actor: { kind: "api_token", accountId: token.accountId, tokenId: token.id, name: token.name, permissions: token.permissions },
+    expiresAt: token.expiresAt,
+  };
 }

@@ -17,6 +17,8 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [scheme, saltHex, hashHex] = stored.split("$");
   if (scheme !== "scrypt" || !saltHex || !hashHex) return false;
   const expected = Buffer.from(hashHex, "hex");
+  // Non-hex decodes to an empty buffer, and two empty scrypt outputs compare equal: fail closed.
+  if (expected.length !== KEY_LENGTH) return false;
   const actual = await scryptAsync(password, Buffer.from(saltHex, "hex"), expected.length);
   return timingSafeEqual(actual, expected);
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { getServerSession } from "next-auth";
+import { cache } from "react";
 import { redirect } from "next/navigation";
 import { findAdmin } from "../admins/service";
 import type { Actor } from "./actor";
@@ -9,13 +10,16 @@ import type { Capability } from "./permissions";
 
 export type AdminActor = Extract<Actor, { kind: "admin" }>;
 
-/** The signed-in administrator, re-read from the database; null when there is none. */
-export async function currentAdmin(): Promise<AdminActor | null> {
+/**
+ * The signed-in administrator, re-read from the database once per request (layout and page share
+ * it); null when there is none.
+ */
+export const currentAdmin = cache(async (): Promise<AdminActor | null> => {
   const session = (await getServerSession(authOptions())) as { adminId?: string } | null;
   const admin = session?.adminId ? await findAdmin(session.adminId) : null;
   if (!admin) return null;
   return { kind: "admin", accountId: admin.accountId, adminId: admin.id, email: admin.email, role: admin.role };
-}
+});
 
 /**
  * For pages and server actions: the signed-in administrator, or a redirect to sign-in. With a

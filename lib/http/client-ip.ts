@@ -29,10 +29,11 @@ export function parseCidrs(list: string): Cidr[] {
     .map((s) => s.trim())
     .filter(Boolean)
     .map((entry) => {
-      const [ip, bitsText] = entry.split("/");
+      const [ip, bitsText, ...extra] = entry.split("/");
       const bytes = toBytes(ip);
-      if (!bytes) throw new Error(`invalid CIDR in TRUSTED_PROXIES: ${entry}`);
-      const bits = bitsText === undefined ? bytes.length * 8 : Number(bitsText);
+      if (!bytes || extra.length > 0) throw new Error(`invalid CIDR in TRUSTED_PROXIES: ${entry}`);
+      // Digits only: Number("") is 0, and "10.0.0.0/" must not become 10.0.0.0/0 (trust everyone).
+      const bits = bitsText === undefined ? bytes.length * 8 : /^\d{1,3}$/.test(bitsText) ? Number(bitsText) : NaN;
       if (!Number.isInteger(bits) || bits < 0 || bits > bytes.length * 8) throw new Error(`invalid CIDR in TRUSTED_PROXIES: ${entry}`);
       return { bytes, bits };
     });

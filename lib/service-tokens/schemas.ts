@@ -3,11 +3,16 @@ import { DEFAULT_DURATION, durationProblem } from "./duration";
 
 // One schema per input, shared by the dashboard forms and the server (and, next, the REST API).
 
+// PostgreSQL cannot store NUL in text: refuse it as bad input rather than fail in the database.
+const noNul = (s: string) => !s.includes("\u0000");
+const NO_NUL = "must not contain NUL characters";
+
 export const tokenNameSchema = z
   .string({ error: "must be a string" })
   .trim()
   .min(1, "must not be empty")
-  .max(255, "must be at most 255 characters");
+  .max(255, "must be at most 255 characters")
+  .refine(noNul, NO_NUL);
 
 export const tokenDurationSchema = z
   .string({ error: "must be a string" })
@@ -26,11 +31,18 @@ export const updateServiceTokenSchema = z.object({
   name: tokenNameSchema.optional(),
   duration: tokenDurationSchema.optional(),
   enabled: z.boolean({ error: "must be true or false" }).optional(),
+  /**
+   * The dashboard's "Extend by": extend even when `duration` equals the stored one. Without it (the
+   * REST API's PUT), repeating the stored duration changes no expiry, so GET-then-PUT is idempotent.
+   */
+  extend: z.boolean({ error: "must be true or false" }).optional(),
 });
 export type UpdateServiceTokenInput = z.input<typeof updateServiceTokenSchema>;
 
 export const rotateServiceTokenSchema = z.object({
   previousSecretExpiresAt: z.date({ error: "must be an RFC 3339 date-time" }).optional(),
+  /** Rotate only if the stored version is still this one (a PUT's bump), else a conflict. */
+  expectedVersion: z.number().int().min(1).optional(),
 });
 export type RotateServiceTokenInput = z.input<typeof rotateServiceTokenSchema>;
 
@@ -42,8 +54,8 @@ export const listServiceTokensSchema = z.object({
   perPage: z.coerce.number().int().min(1).max(1000).default(50),
   sort: z.enum(SORT_COLUMNS).default("createdAt"),
   order: z.enum(["asc", "desc"]).default("desc"),
-  search: z.string().trim().max(255).optional(),
-  name: z.string().max(255).optional(),
+  search: z.string().trim().max(255).refine(noNul, NO_NUL).optional(),
+  name: z.string().max(255).refine(noNul, NO_NUL).optional(),
 });
 export type ListServiceTokensInput = z.input<typeof listServiceTokensSchema>;
 

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { recordAudit } from "../audit/record";
 import { assertCan, type Actor } from "../auth/actor";
 import { getDb, type Tx } from "../db/client";
-import { invalid, notFound } from "../errors";
+import { AppError, invalid, notFound } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { extendedExpiry, initialExpiry, refreshedExpiry } from "./duration";
 import {
@@ -162,7 +162,8 @@ export async function createServiceToken(actor: Actor, input: CreateServiceToken
 
 /**
  * Edit: rename, enable/disable, and a duration change that extends: expires_at becomes
- * max(expires_at, now) + the new duration. Repeating the stored duration changes no expiry.
+ * max(expires_at, now) + the new duration. Repeating the stored duration changes no expiry unless
+ * `extend` is set (the dashboard's "Extend by").
  */
 export async function updateServiceToken(actor: Actor, id: string, input: UpdateServiceTokenInput): Promise<ServiceTokenView> {
   assertCan(actor, "service_tokens:write");
@@ -172,7 +173,7 @@ export async function updateServiceToken(actor: Actor, id: string, input: Update
     const change: Prisma.ServiceTokenUpdateInput = {};
     if (data.name !== undefined && data.name !== before.name) change.name = data.name;
     if (data.enabled !== undefined && data.enabled !== before.enabled) change.enabled = data.enabled;
-    if (data.duration !== undefined && data.duration !== before.duration) {
+    if (data.duration !== undefined && (data.extend === true || data.duration !== before.duration)) {
       change.duration = data.duration;
       change.expiresAt = extendedExpiry(before.expiresAt, new Date(), data.duration);
     }
@@ -212,6 +213,12 @@ export async function rotateServiceTokenSecret(
   const now = new Date();
   const token = await getDb().$transaction(async (tx) => {
     const before = await lockToken(tx, actor, id);
+    if (data.expectedVersion !== undefined && before.clientSecretVersion !== data.expectedVersion) {
+      throw new AppError(
+        "conflict",
+        `conflict: client_secret_version is now ${before.clientSecretVersion}; another rotation happened first`,
+      );
+    }
     const current = await tx.serviceToken.findUniqueOrThrow({ where: { id }, select: { secretHash: true } });
     const grace = data.previousSecretExpiresAt && data.previousSecretExpiresAt > now ? data.previousSecretExpiresAt : null;
     const after = await tx.serviceToken.update({

@@ -1,0 +1,14 @@
+import { getAccount } from "@/lib/accounts/service";
+import { requireAdmin } from "@/lib/auth/require-admin";
+import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { DashboardShell } from "@/components/layout/dashboard-shell";
+
+export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
+  const actor = await requireAdmin();
+  const account = await getAccount(actor.accountId);
+  return (
+    <DashboardShell accountName={account?.name ?? actor.accountId} email={actor.email} roleLabel={ROLE_LABELS[actor.role]}>
+      {children}
+    </DashboardShell>
+  );
+}

@@ -1,0 +1,63 @@
+import { ScrollText } from "lucide-react";
+import type { Metadata } from "next";
+import { z } from "zod";
+import { listAuditLogs } from "@/lib/audit/query";
+import { requireAdmin } from "@/lib/auth/require-admin";
+import { AuditLogTable } from "@/components/audit/audit-log-table";
+import { AUDIT_PER_PAGE, DEFAULT_AUDIT_PER_PAGE } from "@/components/audit/list-options";
+import { PageHeader } from "@/components/layout/page-header";
+import { Card } from "@/components/ui/card";
+
+export const metadata: Metadata = { title: "Audit" };
+
+type RawParams = Record<string, string | string[] | undefined>;
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+// Unreadable values fall back to defaults: a hand-edited URL still shows the log.
+const paramsSchema = z.object({
+  page: z.coerce.number().int().min(1).max(1_000_000).catch(1),
+  per_page: z.coerce
+    .number()
+    .int()
+    .refine((n) => (AUDIT_PER_PAGE as readonly number[]).includes(n))
+    .catch(DEFAULT_AUDIT_PER_PAGE),
+  action: z.string().regex(/^[a-z_.]{1,64}$/).catch(""),
+  q: z
+    .string()
+    .transform((s) => s.trim().slice(0, 255))
+    .catch(""),
+});
+
+export default async function AuditLogPage({ searchParams }: { searchParams: Promise<RawParams> }) {
+  const actor = await requireAdmin("audit:read");
+  const raw = await searchParams;
+  const p = paramsSchema.parse({ page: first(raw.page), per_page: first(raw.per_page), action: first(raw.action) ?? "", q: first(raw.q) ?? "" });
+  const { items, total } = await listAuditLogs(actor, {
+    page: p.page,
+    perPage: p.per_page,
+    action: p.action || undefined,
+    search: p.q || undefined,
+  });
+  const filtered = Boolean(p.action || p.q);
+
+  return (
+    <>
+      <PageHeader
+        breadcrumbs={[{ label: "Logs" }, { label: "Audit" }]}
+        title="Audit"
+        description="Every change made by administrators, API tokens and the command line: who did what, and when."
+      />
+      <Card className="overflow-hidden">
+        {total === 0 && !filtered ? (
+          <div className="flex flex-col items-center px-6 py-16 text-center">
+            <ScrollText className="size-8 text-zinc-300" aria-hidden />
+            <h2 className="mt-4 text-base font-semibold text-zinc-900">No audit events yet</h2>
+            <p className="mt-1 max-w-md text-sm text-zinc-500">Creating, changing or deleting a service token, an API token or an administrator is recorded here.</p>
+          </div>
+        ) : (
+          <AuditLogTable entries={items} total={total} page={p.page} perPage={p.per_page} filtered={filtered} />
+        )}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,82 @@
+import { Plus } from "lucide-react";
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { actorCan } from "@/lib/auth/actor";
+import { requireAdmin } from "@/lib/auth/require-admin";
+import { tokenStatus } from "@/lib/service-tokens/duration";
+import { listServiceTokens } from "@/lib/service-tokens/service";
+import { PageHeader } from "@/components/layout/page-header";
+import { ReadOnlyNotice } from "@/components/layout/read-only-notice";
+import { CreateServiceTokenDialog } from "@/components/service-tokens/create-service-token-dialog";
+import { ServiceTokensEmptyState } from "@/components/service-tokens/service-tokens-empty-state";
+import { ServiceTokensTable } from "@/components/service-tokens/service-tokens-table";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { parseListParams } from "./search-params";
+
+export const metadata: Metadata = { title: "Service Tokens" };
+
+export default async function ServiceTokensPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const actor = await requireAdmin();
+  const raw = await searchParams;
+  const params = parseListParams(raw);
+  const { items, total } = await listServiceTokens(actor, {
+    page: params.page,
+    perPage: params.perPage,
+    sort: params.sort,
+    order: params.order,
+    search: params.q || undefined,
+  });
+
+  // Past the last page (after deletes, or a stale link): show the last page instead of nothing.
+  const lastPage = Math.max(1, Math.ceil(total / params.perPage));
+  if (items.length === 0 && params.page > lastPage) {
+    const query = new URLSearchParams(Object.entries(raw).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])));
+    if (lastPage === 1) query.delete("page");
+    else query.set("page", String(lastPage));
+    redirect(`/service-tokens${query.size ? `?${query}` : ""}`);
+  }
+
+  const canWrite = actorCan(actor, "service_tokens:write");
+  const now = new Date();
+  const rows = items.map((t) => ({ ...t, status: tokenStatus(t, now) }));
+
+  return (
+    <>
+      <PageHeader
+        breadcrumbs={[{ label: "Access controls" }, { label: "Service credentials" }, { label: "Service Tokens" }]}
+        title="Service Tokens"
+        description="Client ID and Client Secret pairs that let automated systems reach applications protected by Gatepost."
+        actions={
+          canWrite ? (
+            <CreateServiceTokenDialog
+              trigger={
+                <Button>
+                  <Plus className="size-4" aria-hidden />
+                  Create Service Token
+                </Button>
+              }
+            />
+          ) : (
+            <ReadOnlyNotice />
+          )
+        }
+      />
+      <Card className="overflow-hidden">
+        {total === 0 && !params.q ? (
+          <ServiceTokensEmptyState canWrite={canWrite} />
+        ) : (
+          <ServiceTokensTable
+            tokens={rows}
+            total={total}
+            page={params.page}
+            perPage={params.perPage}
+            sort={{ column: params.sort, order: params.order }}
+            search={params.q}
+            canWrite={canWrite}
+          />
+        )}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,118 @@
+"use client";
+
+import Link from "next/link";
+import { createDataTableColumnHelper, DataTable } from "@/components/data-table/data-table";
+import { DataTableSelectFilter } from "@/components/data-table/data-table-filter";
+import { DataTableNoResults } from "@/components/data-table/data-table-no-results";
+import { DataTableSearch } from "@/components/data-table/data-table-search";
+import { formatDate, formatTime, formatTimestamp } from "@/components/ui/format";
+import { AuditActionBadge } from "./audit-action-badge";
+import { AuditActor } from "./audit-actor";
+import { AuditChanges } from "./audit-changes";
+import { AUDIT_ACTION_OPTIONS, objectTypeLabel } from "./audit-labels";
+import { AUDIT_PER_PAGE } from "./list-options";
+import type { AuditEntry } from "./types";
+
+const col = createDataTableColumnHelper<AuditEntry>();
+
+const columns = col.columns([
+  col.accessor("createdAt", {
+    header: "Time",
+    cell: ({ getValue }) => (
+      <time dateTime={getValue().toISOString()} title={formatTimestamp(getValue())} className="grid text-xs whitespace-nowrap text-zinc-700">
+        <span>{formatDate(getValue())}</span>
+        <span className="text-zinc-500">{formatTime(getValue())}</span>
+      </time>
+    ),
+    meta: { cellClassName: "align-top py-3" },
+  }),
+  col.accessor("actorLabel", {
+    header: "Actor",
+    cell: ({ row }) => (
+      <span className="block max-w-[10rem] xl:max-w-[16rem]">
+        <AuditActor type={row.original.actorType} label={row.original.actorLabel} />
+      </span>
+    ),
+    meta: { cellClassName: "align-top py-3" },
+  }),
+  col.accessor("action", {
+    header: "Action",
+    cell: ({ getValue }) => <AuditActionBadge action={getValue()} />,
+    meta: { cellClassName: "align-top py-3" },
+  }),
+  col.accessor("objectName", {
+    header: "Object",
+    cell: ({ row }) => {
+      const e = row.original;
+      const name = e.objectName ?? e.objectId ?? "—";
+      const linkable = e.objectType === "service_token" && e.objectId && !e.action.endsWith(".delete");
+      return (
+        <span className="grid max-w-[9rem] gap-0.5 xl:max-w-[14rem]">
+          {linkable ? (
+            <Link href={`/service-tokens/${e.objectId}`} className="truncate font-medium text-blue-700 hover:underline" title={name}>
+              {name}
+            </Link>
+          ) : (
+            <span className="truncate font-medium text-zinc-900" title={name}>
+              {name}
+            </span>
+          )}
+          <span className="text-xs text-zinc-500">{objectTypeLabel(e.objectType)}</span>
+        </span>
+      );
+    },
+    meta: { cellClassName: "align-top py-3" },
+  }),
+  col.display({
+    id: "changes",
+    header: "Changes",
+    cell: ({ row }) => <AuditChanges before={row.original.before} after={row.original.after} />,
+    meta: { cellClassName: "align-top py-3 min-w-[13rem]" },
+  }),
+]);
+
+const rowId = (e: AuditEntry) => e.id;
+
+export function AuditLogTable({
+  entries,
+  total,
+  page,
+  perPage,
+  filtered,
+}: {
+  entries: AuditEntry[];
+  total: number;
+  page: number;
+  perPage: number;
+  filtered: boolean;
+}) {
+  return (
+    <DataTable
+      label="Audit log"
+      columns={columns}
+      data={entries}
+      getRowId={rowId}
+      total={total}
+      page={page}
+      perPage={perPage}
+      perPageOptions={AUDIT_PER_PAGE}
+      toolbar={
+        <>
+          <DataTableSearch label="Search audit log" placeholder="Search by actor or object name" />
+          <DataTableSelectFilter label="Filter by action" param="action" allLabel="All actions" options={AUDIT_ACTION_OPTIONS} className="w-64" />
+        </>
+      }
+      noResults={
+        filtered ? (
+          <DataTableNoResults
+            title="No events match these filters"
+            description="Try another action or search term."
+            reset={{ label: "Reset filters", params: { q: null, action: null } }}
+          />
+        ) : (
+          <DataTableNoResults title="No events on this page" reset={{ label: "Go to the first page", params: { page: null } }} />
+        )
+      }
+    />
+  );
+}

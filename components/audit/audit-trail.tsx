@@ -1,0 +1,28 @@
+import { formatDateTime, formatRelative, formatTimestamp } from "@/components/ui/format";
+import { AuditActionBadge } from "./audit-action-badge";
+import { AuditActor } from "./audit-actor";
+import { AuditChanges } from "./audit-changes";
+import type { AuditEntry } from "./types";
+
+/** One object's history, newest first: who, what, when, and what changed. */
+export function AuditTrail({ entries, now }: { entries: AuditEntry[]; now: Date }) {
+  if (entries.length === 0) return <p className="px-5 py-8 text-center text-sm text-zinc-500">No changes recorded yet.</p>;
+  return (
+    <ol className="divide-y divide-zinc-100" aria-label="Audit trail">
+      {entries.map((e) => (
+        <li key={e.id} className="grid gap-2 px-5 py-3.5 sm:grid-cols-[11rem_1fr_14rem] sm:items-start sm:gap-6">
+          <AuditActionBadge action={e.action} />
+          <AuditChanges before={e.before} after={e.after} />
+          <div className="grid gap-0.5 text-sm sm:text-right">
+            <span className="text-zinc-800 sm:justify-self-end">
+              <AuditActor type={e.actorType} label={e.actorLabel} />
+            </span>
+            <time dateTime={e.createdAt.toISOString()} title={formatTimestamp(e.createdAt)} className="text-xs text-zinc-500">
+              {formatDateTime(e.createdAt)} · {formatRelative(e.createdAt, now)}
+            </time>
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -1,0 +1,59 @@
+import { ScrollText, Settings, ShieldCheck, type LucideIcon } from "lucide-react";
+import type { Capability } from "@/lib/auth/permissions";
+
+// The dashboard's navigation, with Cloudflare's names. Add a section or an item here when its page
+// exists (Applications, Policies, Notifications, Settings): the sidebar never links to a missing page.
+
+export interface NavItem {
+  label: string;
+  href: string;
+  /** Active only on this exact path, not on the pages below it (Settings > General at /settings). */
+  exact?: boolean;
+  /** Shown only to administrators whose role has it. */
+  capability?: Capability;
+}
+
+export interface NavGroup {
+  /** A sub-heading such as "Service credentials"; omitted for a flat list. */
+  label?: string;
+  items: NavItem[];
+}
+
+export interface NavSection {
+  label: string;
+  icon: LucideIcon;
+  groups: NavGroup[];
+}
+
+export const NAV_SECTIONS: NavSection[] = [
+  {
+    label: "Access controls",
+    icon: ShieldCheck,
+    groups: [
+      {
+        items: [
+          { label: "Applications", href: "/applications" },
+          { label: "Policies", href: "/policies" },
+        ],
+      },
+      { label: "Service credentials", items: [{ label: "Service Tokens", href: "/service-tokens" }] },
+    ],
+  },
+  {
+    label: "Logs",
+    icon: ScrollText,
+    groups: [{ items: [{ label: "Audit", href: "/logs/audit" }] }],
+  },
+  {
+    label: "Settings",
+    icon: Settings,
+    groups: [
+      {
+        items: [
+          { label: "General", href: "/settings", exact: true },
+          { label: "API Tokens", href: "/settings/api-tokens", capability: "api_tokens:write" },
+        ],
+      },
+    ],
+  },
+];

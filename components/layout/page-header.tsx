@@ -1,0 +1,50 @@
+import { ChevronRight } from "lucide-react";
+import Link from "next/link";
+
+export interface Crumb {
+  label: string;
+  href?: string;
+}
+
+export function PageHeader({
+  breadcrumbs,
+  title,
+  description,
+  actions,
+  badge,
+}: {
+  breadcrumbs: Crumb[];
+  title: React.ReactNode;
+  description?: React.ReactNode;
+  actions?: React.ReactNode;
+  badge?: React.ReactNode;
+}) {
+  return (
+    <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
+      <div className="min-w-0">
+        <nav aria-label="Breadcrumb" className="mb-1.5">
+          <ol className="flex flex-wrap items-center gap-1 text-xs text-zinc-500">
+            {breadcrumbs.map((crumb, i) => (
+              <li key={crumb.label} className="flex items-center gap-1">
+                {i > 0 ? <ChevronRight className="size-3 text-zinc-400" aria-hidden /> : null}
+                {crumb.href ? (
+                  <Link href={crumb.href} className="rounded-sm hover:text-zinc-900 hover:underline focus-visible:ring-2 focus-visible:ring-blue-500 focus-visible:outline-none">
+                    {crumb.label}
+                  </Link>
+                ) : (
+                  <span aria-current={i === breadcrumbs.length - 1 ? "page" : undefined}>{crumb.label}</span>
+                )}
+              </li>
+            ))}
+          </ol>
+        </nav>
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 className="truncate text-2xl font-semibold tracking-tight text-zinc-900">{title}</h1>
+          {badge}
+        </div>
+        {description ? <p className="mt-1 max-w-3xl text-sm text-zinc-600">{description}</p> : null}
+      </div>
+      {actions ? <div className="flex shrink-0 items-center gap-2">{actions}</div> : null}
+    </div>
+  );
+}

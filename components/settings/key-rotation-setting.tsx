@@ -1,0 +1,118 @@
+"use client";
+
+import { useId, useState, useTransition } from "react";
+import { toast } from "sonner";
+import { updateKeyRotationIntervalAction } from "@/app/(dashboard)/settings/actions";
+import { Button } from "@/components/ui/button";
+import { Field, FieldError, FieldHint } from "@/components/ui/field";
+import { formatDateTime, formatRelative } from "@/components/ui/format";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+
+export interface KeySchedule {
+  keyRotationIntervalDays: number;
+  lastKeyRotationAt: Date | null;
+  nextKeyRotationAt: Date | null;
+  daysUntilNextRotation: number;
+}
+
+const MIN_DAYS = 1;
+const MAX_DAYS = 365;
+
+function Item({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="text-xs font-medium tracking-wide text-zinc-500 uppercase">{label}</dt>
+      <dd className="mt-1 text-sm text-zinc-900">{children}</dd>
+    </div>
+  );
+}
+
+const days = (n: number) => `${n} ${n === 1 ? "day" : "days"}`;
+
+/** The signing-key schedule: the interval (editable with apps:write) and when the next rotation is due. */
+export function KeyRotationSetting({ schedule, canChange, now }: { schedule: KeySchedule; canChange: boolean; now: Date }) {
+  const id = useId();
+  const errorId = useId();
+  const [value, setValue] = useState(String(schedule.keyRotationIntervalDays));
+  const [submitted, setSubmitted] = useState(false);
+  const [serverError, setServerError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  const n = Number(value);
+  const problem = !/^\d+$/.test(value.trim()) || n < MIN_DAYS || n > MAX_DAYS ? `Enter a whole number of days from ${MIN_DAYS} to ${MAX_DAYS}.` : null;
+  const error = (submitted && problem) || serverError;
+  const unchanged = n === schedule.keyRotationIntervalDays;
+
+  function submit(e: React.FormEvent) {
+    e.preventDefault();
+    setSubmitted(true);
+    setServerError(null);
+    if (problem) return;
+    startTransition(async () => {
+      const result = await updateKeyRotationIntervalAction(n);
+      if (!result.ok) {
+        setServerError(result.error);
+        toast.error(result.error);
+        return;
+      }
+      setSubmitted(false);
+      toast.success(`Signing keys now rotate every ${days(result.keyRotationIntervalDays)}`);
+    });
+  }
+
+  return (
+    <div className="grid gap-5">
+      <dl className="grid gap-x-8 gap-y-5 sm:grid-cols-3">
+        <Item label="Rotation interval">{days(schedule.keyRotationIntervalDays)}</Item>
+        <Item label="Next rotation">
+          {schedule.nextKeyRotationAt ? (
+            <>
+              {schedule.daysUntilNextRotation === 0 ? "Due now" : `In ${days(schedule.daysUntilNextRotation)}`}
+              <span className="ml-2 text-zinc-500">
+                (<time dateTime={schedule.nextKeyRotationAt.toISOString()}>{formatDateTime(schedule.nextKeyRotationAt)}</time>)
+              </span>
+            </>
+          ) : (
+            <>
+              {days(schedule.daysUntilNextRotation)} after the first key is made
+            </>
+          )}
+        </Item>
+        <Item label="Last rotation">
+          {schedule.lastKeyRotationAt ? (
+            <>
+              <time dateTime={schedule.lastKeyRotationAt.toISOString()}>{formatDateTime(schedule.lastKeyRotationAt)}</time>
+              <span className="ml-2 text-zinc-500">({formatRelative(schedule.lastKeyRotationAt, now)})</span>
+            </>
+          ) : (
+            <span className="text-zinc-500">No key yet: the first one is made when it is first needed</span>
+          )}
+        </Item>
+      </dl>
+      {canChange ? (
+        <form onSubmit={submit} noValidate className="flex flex-wrap items-start gap-3 border-t border-zinc-100 pt-4">
+          <Field className="w-56">
+            <Label htmlFor={id}>Rotation interval (days)</Label>
+            <Input
+              id={id}
+              type="number"
+              inputMode="numeric"
+              min={MIN_DAYS}
+              max={MAX_DAYS}
+              step={1}
+              value={value}
+              onChange={(e) => setValue(e.target.value)}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? errorId : undefined}
+            />
+            {error ? <FieldError id={errorId}>{error}</FieldError> : <FieldHint>From {MIN_DAYS} to {MAX_DAYS} days.</FieldHint>}
+          </Field>
+          <Button type="submit" variant="secondary" className="mt-[1.625rem]" pending={pending} disabled={unchanged && !pending}>
+            Save
+          </Button>
+        </form>
+      ) : null}
+    </div>
+  );
+}

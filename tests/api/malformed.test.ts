@@ -1,0 +1,106 @@
+import { readFile } from "node:fs/promises";
+import { beforeAll, describe, expect, it } from "vitest";
+import { api, expectEnvelope, rawRequest, type RawResponse } from "./client";
+import { buildCorpus, prng, type Case, type CorpusFixture } from "./corpus";
+import { withPg } from "./server";
+
+// A generated corpus of malformed requests across every route: broken and non-object JSON, wrong
+// types, huge strings, oversized bodies, unicode, nulls, unknown fields, invalid ids, wrong methods
+// and bad query parameters. Each case knows the answer it must get; none may be a 5xx, every answer
+// is a v4 envelope in JSON, the server logs no failure, and the database is unchanged afterwards.
+// The corpus is seeded (API_FUZZ_SEED to replay another).
+
+const SEED = Number(process.env.API_FUZZ_SEED ?? 20261128);
+const MIN_CASES = 2000;
+const CONCURRENCY = 16;
+
+async function snapshot(): Promise<Record<string, string>> {
+  return withPg(api().databaseUrl, async (c) => {
+    const out: Record<string, string> = {};
+    const tables = await c.query<{ table_name: string }>(
+      "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name",
+    );
+    for (const { table_name } of tables.rows) {
+      out[`count ${table_name}`] = String((await c.query(`SELECT count(*) AS n FROM "${table_name}"`)).rows[0].n);
+    }
+    const md5 = async (sql: string) => String((await c.query(sql)).rows[0].md5);
+    out["md5 service_tokens"] = await md5("SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM service_tokens t");
+    out["md5 accounts"] = await md5("SELECT md5(coalesce(string_agg(a::text, '|' ORDER BY a.id), '')) FROM accounts a");
+    // last_used_at may move (at most once a minute); nothing else of an API token may.
+    out["md5 api_tokens"] = await md5(
+      "SELECT md5(coalesce(string_agg(concat_ws(',', id, account_id, name, token_hash, permissions::text, expires_at, revoked_at), '|' ORDER BY id), '')) FROM api_tokens",
+    );
+    out["max audit_logs.id"] = String((await c.query("SELECT coalesce(max(id), 0) AS m FROM audit_logs")).rows[0].m);
+    return out;
+  });
+}
+
+async function runAll(cases: Case[]): Promise<RawResponse[]> {
+  const results: RawResponse[] = new Array(cases.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < cases.length) {
+      const i = next++;
+      const c = cases[i];
+      results[i] = await rawRequest({ method: c.method, path: c.path, headers: c.headers, body: c.body, chunked: c.chunked }).catch(
+        (e: Error): RawResponse => ({ status: 0, headers: {}, text: `transport error: ${e.message}`, json: undefined }),
+      );
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  return results;
+}
+
+describe(`a corpus of malformed requests (seed ${SEED})`, () => {
+  let fixture: CorpusFixture;
+
+  beforeAll(async () => {
+    const A = api().accountId;
+    const res = await rawRequest({
+      method: "POST",
+      path: `/client/v4/accounts/${A}/access/service_tokens`,
+      headers: { authorization: `Bearer ${api().tokens.write}`, "content-type": "application/json" },
+      body: JSON.stringify({ name: "fuzz-target", duration: "8760h" }),
+    });
+    expect(res.status, res.text).toBe(201);
+    fixture = {
+      accountId: A,
+      otherAccountId: api().otherAccountId,
+      token: api().tokens.write,
+      tokenId: res.json.result.id,
+      version: res.json.result.client_secret_version,
+    };
+  });
+
+  it(`answers each of at least ${MIN_CASES} with its v4 error, no 5xx, and changes nothing`, async () => {
+    const cases = buildCorpus(fixture, prng(SEED));
+    expect(cases.length).toBeGreaterThanOrEqual(MIN_CASES);
+    const logBefore = (await readFile(api().logFile, "utf8")).length;
+    const before = await snapshot();
+
+    const started = Date.now();
+    const results = await runAll(cases);
+    const elapsed = Date.now() - started;
+
+    const wrong: string[] = [];
+    results.forEach((res, i) => {
+      const c = cases[i];
+      if (res.status >= 500) wrong.push(`5xx! ${c.label}: ${res.status} ${res.text.slice(0, 200)}`);
+      try {
+        const env = expectEnvelope(res);
+        const code = env.success ? undefined : env.errors[0].code;
+        if (res.status !== c.status || (c.code !== undefined && code !== c.code)) {
+          wrong.push(`${c.label} (${c.method} ${c.path.slice(0, 100)}): want ${c.status}/${c.code ?? "-"}, got ${res.status}/${code ?? "-"} ${res.text.slice(0, 160)}`);
+        }
+      } catch (e) {
+        wrong.push(`${c.label}: not a v4 JSON envelope: ${res.status} ${String(res.headers["content-type"])} ${res.text.slice(0, 120)}`);
+      }
+    });
+    expect(wrong.slice(0, 25), `${wrong.length} of ${cases.length} wrong`).toEqual([]);
+
+    expect(await snapshot()).toEqual(before);
+    const serverLog = (await readFile(api().logFile, "utf8")).slice(logBefore);
+    expect(serverLog.split("\n").filter((l) => /"level":(50|60)/.test(l) || l.includes("Internal Server Error"))).toEqual([]);
+    console.info(`${cases.length} malformed requests in ${elapsed} ms`);
+  }, 240_000);
+});

@@ -1,0 +1,48 @@
+// Two projects: "unit" (pure modules next to the code, no database) and "integration" (a real
+// PostgreSQL started once per run by tests/setup/global-db.ts; every test file brings its own
+// accounts and unique data, so files run in parallel against the one database).
+//
+// Written as CommonJS without `import`/`__dirname`: package.json has no "type": "module", and Vite 8
+// warns about ESM syntax in a config it loads as CommonJS. `require` here resolves from this file;
+// the IIFE keeps `root` out of TypeScript's global scope (a file without imports is a script).
+module.exports = ((): import("vitest/config").ViteUserConfig => {
+  const root = require.resolve("./package.json").replace(/package\.json$/, "");
+  return {
+    resolve: {
+      alias: [
+        { find: /^server-only$/, replacement: `${root}node_modules/server-only/empty.js` },
+        { find: /^@\//, replacement: root },
+      ],
+    },
+    test: {
+      // Integration files wait on PostgreSQL and child processes far more than on the CPU, so more
+      // workers than cores pays off. One value for both projects lets them run side by side.
+      maxWorkers: 4,
+      projects: [
+        {
+          extends: true,
+          test: {
+            name: "unit",
+            include: ["lib/**/*.test.ts"],
+            environment: "node",
+            testTimeout: 20_000, // scrypt on a busy machine
+          },
+        },
+        {
+          extends: true,
+          test: {
+            name: "integration",
+            include: ["tests/integration/**/*.test.ts"],
+            environment: "node",
+            globalSetup: ["tests/setup/global-db.ts"],
+            setupFiles: ["tests/setup/integration-env.ts"],
+            // Generous: a test slower than this on a loaded machine is still a correct test.
+            testTimeout: 60_000,
+            hookTimeout: 60_000,
+            env: { LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent" },
+          },
+        },
+      ],
+    },
+  };
+})();
