@@ -1,10 +1,14 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { acquireRunLock } from "./e2e/support/run-lock";
 
 // End-to-end tests against the production build (`next build` into .next-e2e, then server.ts),
 // started once per run by e2e/global-setup.ts. Debian's Chromium when installed (.ci/run installs
 // it: Playwright cannot download its own browser here), Playwright's own browser elsewhere.
 const DEBIAN_CHROMIUM = "/usr/bin/chromium";
+
+// Workers load this file too; only the runner waits for another run in this checkout to end.
+if (process.env.TEST_WORKER_INDEX === undefined) acquireRunLock(__dirname);
 
 export default defineConfig({
   testDir: "./e2e",
@@ -15,7 +19,8 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: process.env.CI ? 1 : 0,
   timeout: 90_000,
-  globalTimeout: 10 * 60_000,
+  // A guard against a hung run, not a target: the suite takes a few minutes on a quiet machine.
+  globalTimeout: 20 * 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],
   use: {

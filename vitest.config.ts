@@ -42,6 +42,23 @@ module.exports = ((): import("vitest/config").ViteUserConfig => {
             env: { LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent" },
           },
         },
+        {
+          extends: true,
+          test: {
+            // The REST API against the production build, started once by its global set-up
+            // (tests/api/vitest-project.md). One server and one database whose malformed-input file
+            // proves it unchanged, so one file at a time, in a group of its own after the others.
+            name: "api",
+            include: ["tests/api/**/*.test.ts"],
+            environment: "node",
+            globalSetup: ["tests/api/global-setup.ts"],
+            maxWorkers: 1,
+            sequence: { groupOrder: 1 },
+            testTimeout: 60_000,
+            hookTimeout: 300_000,
+            env: { LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent" },
+          },
+        },
       ],
     },
   };

@@ -9,6 +9,8 @@ import { sampleRoundRobin, type Case, type SampleOptions, type Summary } from ".
 export const PAGE_PATH = "/service-tokens";
 /** Measured instead when the page does not exist yet: the cheapest signed-in answer Next gives. */
 export const FALLBACK_PATH = "/api/auth/session";
+/** Rows in the page's table, counted by their links to the token's own page. */
+const TOKEN_LINK = /href="\/service-tokens\/[0-9a-f-]{36}"/g;
 
 export interface SignedInAccount {
   label: string;
@@ -26,7 +28,8 @@ export interface PageProbe {
 export async function probePage(baseUrl: string, who: SignedInAccount): Promise<PageProbe> {
   const res = await request(`${baseUrl}${PAGE_PATH}`, { headers: { cookie: who.cookie } });
   if (res.status === 200 && res.body.includes(who.account.newestName)) {
-    return { path: PAGE_PATH, rendered: true, note: `${PAGE_PATH} renders (${(res.body.length / 1024).toFixed(0)} KB of HTML for page 1)` };
+    const rows = res.body.match(TOKEN_LINK)?.length ?? 0;
+    return { path: PAGE_PATH, rendered: true, note: `${PAGE_PATH} renders page 1 at its default size (${rows} rows, ${(res.body.length / 1024).toFixed(0)} KB of HTML)` };
   }
   const why =
     res.status === 200
@@ -57,9 +60,6 @@ export function benchPages(baseUrl: string, path: string, accounts: SignedInAcco
     opts,
   );
 }
-
-/** Rows in the page's table, counted by their links to the token's own page. */
-const TOKEN_LINK = /href="\/service-tokens\/[0-9a-f-]{36}"/g;
 
 export interface PageSizePoint {
   perPage: number;

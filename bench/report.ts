@@ -26,6 +26,8 @@ export interface Target {
 export interface Report {
   title: string;
   context: string[];
+  /** Shown above the targets, e.g. a warning that the machine was busy. */
+  warning?: string;
   method: string;
   sections: { heading: string; note?: string; rows: Row[]; floorLabel: string }[];
   loads: { label: string; t: Throughput | undefined; note?: string }[];
@@ -53,7 +55,9 @@ export function targetLine(t: Target): string {
 
 export function renderMarkdown(r: Report): string {
   const lines: string[] = [`## ${r.title}`, "", ...r.context.map((c) => `- ${c}`), ""];
-  lines.push("### Targets", "", "| Target | Limit | Measured | Result |", "|---|---|---:|---|", ...r.targets.map(targetLine), "");
+  lines.push("### Targets", "");
+  if (r.warning) lines.push(`> ⚠ ${r.warning}`, "");
+  lines.push("| Target | Limit | Measured | Result |", "|---|---|---:|---|", ...r.targets.map(targetLine), "");
   for (const s of r.sections) {
     lines.push(`### ${s.heading}`, "");
     if (s.note) lines.push(s.note, "");

@@ -21,26 +21,6 @@ function log(message: string): void {
   process.stderr.write(`[e2e] ${message}\n`);
 }
 
-/**
- * `next build` adds its dist folder's type folders to tsconfig.json's include (rewriting the whole
- * file). Undo exactly that, so a test run leaves the checkout as it found it; any other change is kept.
- */
-function restoreTsconfig(before: string): void {
-  const file = path.join(ROOT, "tsconfig.json");
-  const after = readFileSync(file, "utf8");
-  if (after === before) return;
-  let a: { include?: string[] };
-  let b: { include?: string[] };
-  try {
-    [a, b] = [JSON.parse(after), JSON.parse(before)];
-  } catch {
-    return; // Comments (JSONC): not worth a parser; leave the file as Next wrote it.
-  }
-  const added = (a.include ?? []).filter((p) => !(b.include ?? []).includes(p));
-  if (!added.every((p) => p.startsWith(`${DIST_DIR}/`))) return;
-  if (JSON.stringify({ ...a, include: b.include }) === JSON.stringify(b)) writeFileSync(file, before);
-}
-
 function build(): void {
   if (process.env.E2E_SKIP_BUILD === "1" && existsSync(path.join(ROOT, DIST_DIR, "BUILD_ID"))) {
     log(`E2E_SKIP_BUILD=1: reusing ${DIST_DIR}`);
@@ -48,13 +28,11 @@ function build(): void {
   }
   const started = Date.now();
   log(`building the application into ${DIST_DIR}`);
-  const tsconfig = readFileSync(path.join(ROOT, "tsconfig.json"), "utf8");
   const r = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
     cwd: ROOT,
     env: { ...process.env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "inherit", "inherit"],
   });
-  restoreTsconfig(tsconfig);
   if (r.status !== 0) throw new Error(`next build failed (exit ${r.status ?? r.signal})`);
   log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

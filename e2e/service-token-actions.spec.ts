@@ -122,6 +122,7 @@ test("delete names the token and its last use, then its row is gone", async ({ p
   let confirm = page.getByRole("alertdialog", { name: "Delete service token" });
   await expect(confirm).toContainText(token.name);
   await expect(confirm).toContainText("never used");
+  await expect(confirm).toContainText("No policy or application uses this token.");
   await confirm.getByRole("button", { name: "Cancel" }).click();
   await expect(confirm).toBeHidden();
   await expect(tokenRow(page, token.name)).toBeVisible();
@@ -179,6 +180,7 @@ test("the token page shows the audit trail of every change, newest first, with w
     await expect(entries.nth(i)).toContainText(actor);
   }
   await expect(entries.nth(0)).toContainText("Secret rotated");
+  await expect(page.getByText("Not used by any policy")).toBeVisible();
   await expect(entries.nth(3)).toContainText("Refreshed");
 });
 

@@ -1,6 +1,6 @@
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatDateTime, formatRelative } from "@/components/ui/format";
-import { sessionDurationLabel } from "./session-duration-field";
+import { sessionDurationLabel } from "./session-duration";
 import type { AppSummary } from "./types";
 
 function When({ date, now, empty = "Never" }: { date: Date | null; now: Date; empty?: string }) {

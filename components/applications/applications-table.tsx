@@ -8,7 +8,7 @@ import { DataTableSearch } from "@/components/data-table/data-table-search";
 import { formatDate, formatDateTime } from "@/components/ui/format";
 import { ApplicationRowActions } from "./application-row-actions";
 import { ACCESS_LIST_PER_PAGE } from "./list-options";
-import { sessionDurationLabel } from "./session-duration-field";
+import { sessionDurationLabel } from "./session-duration";
 import type { AppSummary, PolicyOption } from "./types";
 
 const col = createDataTableColumnHelper<AppSummary>();

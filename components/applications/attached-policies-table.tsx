@@ -3,7 +3,7 @@ import { DecisionBadge } from "@/components/policies/decision-badge";
 import { RuleSummary } from "@/components/policies/rule-summary";
 import type { TokenNames } from "@/components/policies/types";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { sessionDurationLabel } from "./session-duration-field";
+import { sessionDurationLabel } from "./session-duration";
 import type { AttachedPolicy } from "./types";
 
 /** An application's policies in evaluation order, for its page. */

@@ -6,28 +6,11 @@ import { Field, FieldError, FieldHint } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
-
-// Session durations with Cloudflare's choices, plus a custom Go duration. Applications always have
-// one (24h by default); a policy may leave it to the application ("Same as the application").
-
-export const SESSION_DURATION_CHOICES = [
-  { value: "15m", label: "15 minutes" },
-  { value: "30m", label: "30 minutes" },
-  { value: "1h", label: "1 hour" },
-  { value: "6h", label: "6 hours" },
-  { value: "12h", label: "12 hours" },
-  { value: "24h", label: "24 hours" },
-  { value: "168h", label: "1 week" },
-  { value: "730h", label: "1 month" },
-] as const;
+import { SESSION_DURATION_CHOICES } from "./session-duration";
 
 const CUSTOM = "custom";
+// "Same as the application" (a policy without its own session duration).
 const APP_DEFAULT = "";
-
-/** "24 hours" for a preset, the Go duration itself otherwise. */
-export function sessionDurationLabel(value: string): string {
-  return SESSION_DURATION_CHOICES.find((c) => c.value === value)?.label ?? value;
-}
 
 export interface SessionDurationState {
   choice: string;

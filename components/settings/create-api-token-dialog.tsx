@@ -106,7 +106,7 @@ function CreateApiTokenForm({ onDone }: { onDone: () => void }) {
           />
           <FieldError>{errors.name}</FieldError>
         </Field>
-        <fieldset className="grid gap-1.5" aria-describedby={errors.permissions ? `${ids.group}-error` : undefined}>
+        <fieldset className="grid min-w-0 gap-1.5" aria-describedby={errors.permissions ? `${ids.group}-error` : undefined}>
           <legend className="mb-1.5 text-sm font-medium text-zinc-800">Permissions</legend>
           {PERMISSION_GROUP_NAMES.map((group) => {
             const id = `${ids.group}-${group}`;

@@ -91,26 +91,29 @@ export function KeyRotationSetting({ schedule, canChange, now }: { schedule: Key
         </Item>
       </dl>
       {canChange ? (
-        <form onSubmit={submit} noValidate className="flex flex-wrap items-start gap-3 border-t border-zinc-100 pt-4">
-          <Field className="w-56">
+        <form onSubmit={submit} noValidate className="border-t border-zinc-100 pt-4">
+          <Field>
             <Label htmlFor={id}>Rotation interval (days)</Label>
-            <Input
-              id={id}
-              type="number"
-              inputMode="numeric"
-              min={MIN_DAYS}
-              max={MAX_DAYS}
-              step={1}
-              value={value}
-              onChange={(e) => setValue(e.target.value)}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? errorId : undefined}
-            />
+            <div className="flex items-center gap-2">
+              <Input
+                id={id}
+                type="number"
+                inputMode="numeric"
+                min={MIN_DAYS}
+                max={MAX_DAYS}
+                step={1}
+                value={value}
+                onChange={(e) => setValue(e.target.value)}
+                aria-invalid={error ? true : undefined}
+                aria-describedby={error ? errorId : undefined}
+                className="w-40"
+              />
+              <Button type="submit" variant="secondary" pending={pending} disabled={unchanged && !pending}>
+                Save
+              </Button>
+            </div>
             {error ? <FieldError id={errorId}>{error}</FieldError> : <FieldHint>From {MIN_DAYS} to {MAX_DAYS} days.</FieldHint>}
           </Field>
-          <Button type="submit" variant="secondary" className="mt-[1.625rem]" pending={pending} disabled={unchanged && !pending}>
-            Save
-          </Button>
         </form>
       ) : null}
     </div>

@@ -35,10 +35,16 @@ function parseAdmin(input: AdminInput) {
   return parsed.data;
 }
 
-async function insertAdmin(tx: Prisma.TransactionClient, accountId: string, input: z.output<typeof adminInputSchema>) {
+/** `passwordHash` is computed before the transaction: scrypt must not hold a connection. */
+async function insertAdmin(
+  tx: Prisma.TransactionClient,
+  accountId: string,
+  input: z.output<typeof adminInputSchema>,
+  passwordHash: string,
+) {
   try {
     return await tx.admin.create({
-      data: { id: randomUUID(), accountId, email: input.email, role: input.role, passwordHash: await hashPassword(input.password) },
+      data: { id: randomUUID(), accountId, email: input.email, role: input.role, passwordHash },
       select: adminSelect,
     });
   } catch (e) {
@@ -53,8 +59,9 @@ async function insertAdmin(tx: Prisma.TransactionClient, accountId: string, inpu
 export async function createAdmin(actor: Actor, input: AdminInput): Promise<AdminView> {
   assertCan(actor, "admins:write");
   const data = parseAdmin(input);
+  const passwordHash = await hashPassword(data.password);
   return getDb().$transaction(async (tx) => {
-    const admin = await insertAdmin(tx, actor.accountId, data);
+    const admin = await insertAdmin(tx, actor.accountId, data, passwordHash);
     await recordAudit(tx, actor, {
       action: "admin.create",
       objectType: "admin",
@@ -76,10 +83,11 @@ export async function adminCount(): Promise<number> {
  */
 export async function createFirstAdmin(accountId: string, input: { email: string; password: string }): Promise<AdminView | null> {
   const data = parseAdmin({ ...input, role: "super_admin" });
+  const passwordHash = await hashPassword(data.password);
   return getDb().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(4711002)`;
     if ((await tx.admin.count()) > 0) return null;
-    const admin = await insertAdmin(tx, accountId, data);
+    const admin = await insertAdmin(tx, accountId, data, passwordHash);
     await recordAudit(tx, { kind: "system", accountId, label: "first-run set-up" }, {
       action: "admin.create",
       objectType: "admin",

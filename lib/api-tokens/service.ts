@@ -51,7 +51,7 @@ export function expiryFromDuration(duration: string, now = new Date()): Date {
 export async function createApiToken(actor: Actor, input: CreateApiTokenInput) {
   assertCan(actor, "api_tokens:write");
   const parsed = createApiTokenSchema.safeParse(input);
-  if (!parsed.success) throw invalid(String(parsed.error.issues[0].path[0]), parsed.error.issues[0].message);
+  if (!parsed.success) throw invalid(String(parsed.error.issues[0].path[0] ?? "body"), parsed.error.issues[0].message);
   const data = parsed.data;
   if (data.expiresAt && data.expiresAt <= new Date()) throw invalid("expiresAt", "must be in the future");
   const value = randomBytes(30).toString("base64url");

@@ -6,7 +6,7 @@ import { assertCan, type Actor } from "../auth/actor";
 import { getDb, type Tx } from "../db/client";
 import { AppError, invalid, notFound } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
-import { extendedExpiry, initialExpiry, refreshedExpiry } from "./duration";
+import { extendedExpiry, initialExpiry, parseTokenDuration, refreshedExpiry } from "./duration";
 import {
   createServiceTokenSchema,
   firstIssue,
@@ -91,6 +91,13 @@ async function audit(tx: Tx, actor: Actor, verb: string, before: ServiceTokenVie
   });
 }
 
+/** "8760h" and "8760h0m" are the same duration: a PUT repeating either changes no expiry. */
+function sameDuration(a: string, b: string): boolean {
+  const x = parseTokenDuration(a);
+  const y = parseTokenDuration(b);
+  return x.forever ? y.forever : !y.forever && x.ms === y.ms;
+}
+
 function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
@@ -173,7 +180,7 @@ export async function updateServiceToken(actor: Actor, id: string, input: Update
     const change: Prisma.ServiceTokenUpdateInput = {};
     if (data.name !== undefined && data.name !== before.name) change.name = data.name;
     if (data.enabled !== undefined && data.enabled !== before.enabled) change.enabled = data.enabled;
-    if (data.duration !== undefined && (data.extend === true || data.duration !== before.duration)) {
+    if (data.duration !== undefined && (data.extend === true || !sameDuration(data.duration, before.duration))) {
       change.duration = data.duration;
       change.expiresAt = extendedExpiry(before.expiresAt, new Date(), data.duration);
     }
@@ -240,6 +247,7 @@ export async function rotateServiceTokenSecret(
 /** Moves the end of a rotation's grace period; a time not in the future ends it now. */
 export async function setPreviousSecretExpiry(actor: Actor, id: string, at: Date): Promise<ServiceTokenView> {
   assertCan(actor, "service_tokens:write");
+  if (Number.isNaN(at.getTime())) throw invalid("previous_client_secret_expires_at", "must be an RFC 3339 date-time");
   return getDb().$transaction(async (tx) => {
     const before = await lockToken(tx, actor, id);
     if (before.previousSecretExpiresAt === null) return before;

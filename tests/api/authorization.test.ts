@@ -1,47 +1,110 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { permissionsCan } from "../../lib/auth/permissions";
 import { routes, type Route } from "../../lib/api/routes";
 import { api, call, expectFailure, expectSuccess } from "./client";
+import { insertApiToken } from "./server";
 
 // The authorisation matrix, generated from the route table: a route added to lib/api/routes.ts is
 // covered here without anyone remembering to. Each route is called with a path that would succeed
 // for the right caller, so a 401/403 can only come from the check under test.
 
-type TokenName = keyof ReturnType<typeof api>["tokens"];
+// The global fixture's tokens hold the service-token and notification groups; the Access routes
+// need these too. Written into the database like the fixture's own (see server.ts insertApiToken).
+const EXTRA_PERMISSIONS = {
+  appsWrite: ["Access: Apps and Policies Write"],
+  appsRead: ["Access: Apps and Policies Read"],
+  auditRead: ["Access: Audit Logs Read"],
+} satisfies Record<string, string[]>;
+type ExtraName = keyof typeof EXTRA_PERMISSIONS;
+type FixtureName = keyof ReturnType<typeof api>["tokens"];
+type TokenName = FixtureName | ExtraName;
 
-let ownTokenId: string;
-let foreignTokenId: string;
+/** Valid tokens of the account, by name, with their permission groups (known before any test runs). */
+const holderNames = (): TokenName[] => ["write", "read", "unrelated", ...(Object.keys(EXTRA_PERMISSIONS) as ExtraName[])];
+const permissionsOf = (t: TokenName): string[] => (t in EXTRA_PERMISSIONS ? EXTRA_PERMISSIONS[t as ExtraName] : api().permissions[t]);
 
-/** The route's pattern with real values: our account, and a service token that exists. */
-function concretePath(route: Route, opts: { accountId?: string; tokenId?: string } = {}): string {
-  return route.pattern
-    .replace(":account_id", opts.accountId ?? api().accountId)
-    .replace(":id", opts.tokenId ?? ownTokenId);
+const extraTokens = {} as Record<ExtraName, string>;
+/** A token of the other account holding every group: refused there only because of the account. */
+let otherAccountAll: string;
+const tokenValue = (t: TokenName) => (t in EXTRA_PERMISSIONS ? extraTokens[t as ExtraName] : api().tokens[t as FixtureName]);
+
+/** The objects each object route's id may name: ours, and the other account's. */
+type ObjectParam = "id" | "app_id" | "policy_id";
+const own = {} as Record<ObjectParam, string>;
+const foreign = {} as Record<ObjectParam, string>;
+
+const objectParam = (route: Route): ObjectParam | null => {
+  const m = /:(id|app_id|policy_id)(?:\/|$)/.exec(route.pattern);
+  return m ? (m[1] as ObjectParam) : null;
+};
+
+/** The route's pattern with real values: our account, and objects that exist. */
+function concretePath(route: Route, opts: { accountId?: string; objectId?: string } = {}): string {
+  const param = objectParam(route);
+  const path = route.pattern.replace(":account_id", opts.accountId ?? api().accountId);
+  return param ? path.replace(`:${param}`, opts.objectId ?? own[param]) : path;
 }
 
-/** A body the route accepts, so that only authorisation can refuse it. */
+const uniqueDomain = () => `m-${randomBytes(5).toString("hex")}.matrix.example.com`;
+const policyBody = { name: "matrix", decision: "non_identity", include: [{ any_valid_service_token: {} }] };
+
+/** A body the route accepts, so that only authorisation can refuse it. A fresh domain each time: domains are unique. */
 function validBody(route: Route): unknown {
-  if (route.method === "POST" && route.pattern.endsWith("/service_tokens")) return { name: "matrix" };
-  if (route.method === "PUT") return { name: "matrix" };
+  if (route.method !== "POST" && route.method !== "PUT") return undefined;
+  if (/\/service_tokens(\/:id)?$/.test(route.pattern)) return { name: "matrix" };
+  if (/\/apps(\/:app_id)?$/.test(route.pattern)) return { name: "matrix", domain: uniqueDomain() };
+  if (/\/policies(\/:policy_id)?$/.test(route.pattern)) return policyBody;
+  if (route.pattern.endsWith("/keys") && route.method === "PUT") return { key_rotation_interval_days: 42 };
   return undefined;
 }
 
 const send = (route: Route, path: string, token: string | null) => call(route.method, path, { token, body: validBody(route) });
 
+/** Makes an object for an object route, in our account (or, with `token` and `accountId`, another one). */
+async function makeObject(param: ObjectParam, opts: { token?: string; accountId?: string; name?: string } = {}): Promise<string> {
+  const accountId = opts.accountId ?? api().accountId;
+  const name = opts.name ?? "matrix-target";
+  const [suffix, body, token] =
+    param === "id"
+      ? ["service_tokens", { name }, opts.token ?? api().tokens.write]
+      : param === "app_id"
+        ? ["apps", { name, domain: uniqueDomain() }, opts.token ?? extraTokens.appsWrite]
+        : ["policies", { ...policyBody, name }, opts.token ?? extraTokens.appsWrite];
+  return expectSuccess(await call("POST", `/accounts/${accountId}/access/${suffix}`, { token, body }), 201).result.id;
+}
+
+async function deleteObject(param: ObjectParam, id: string, opts: { token?: string; accountId?: string } = {}) {
+  const accountId = opts.accountId ?? api().accountId;
+  const [suffix, token] =
+    param === "id" ? ["service_tokens", opts.token ?? api().tokens.write] : [param === "app_id" ? "apps" : "policies", opts.token ?? extraTokens.appsWrite];
+  await call("DELETE", `/accounts/${accountId}/access/${suffix}/${id}`, { token });
+}
+
+const PARAMS: ObjectParam[] = ["id", "app_id", "policy_id"];
+const COLLECTIONS: Record<string, ObjectParam> = { "/service_tokens": "id", "/apps": "app_id", "/policies": "policy_id" };
+
 beforeAll(async () => {
-  const own = expectSuccess(await call("POST", `/accounts/${api().accountId}/access/service_tokens`, { body: { name: "matrix-target" } }), 201);
-  ownTokenId = own.result.id;
-  const foreign = expectSuccess(
-    await call("POST", `/accounts/${api().otherAccountId}/access/service_tokens`, { token: api().tokens.otherAccount, body: { name: "foreign" } }),
-    201,
-  );
-  foreignTokenId = foreign.result.id;
+  const db = api().databaseUrl;
+  for (const [name, permissions] of Object.entries(EXTRA_PERMISSIONS)) {
+    extraTokens[name as ExtraName] = await insertApiToken(db, { accountId: api().accountId, name: `matrix-${name}`, permissions });
+  }
+  otherAccountAll = await insertApiToken(db, {
+    accountId: api().otherAccountId,
+    name: "matrix-other-all",
+    permissions: ["Access: Service Tokens Write", "Access: Apps and Policies Write", "Access: Audit Logs Read", "Notifications Write"],
+  });
+  for (const p of PARAMS) {
+    own[p] = await makeObject(p);
+    foreign[p] = await makeObject(p, { token: otherAccountAll, accountId: api().otherAccountId, name: "foreign" });
+  }
 });
 
 afterAll(async () => {
-  await call("DELETE", `/accounts/${api().otherAccountId}/access/service_tokens/${foreignTokenId}`, { token: api().tokens.otherAccount });
-  await call("DELETE", `/accounts/${api().accountId}/access/service_tokens/${ownTokenId}`);
+  for (const p of PARAMS) {
+    await deleteObject(p, foreign[p], { token: otherAccountAll, accountId: api().otherAccountId });
+    await deleteObject(p, own[p]);
+  }
 });
 
 describe.each(routes.map((r) => [`${r.method} ${r.pattern}`, r] as const))("%s", (_, route) => {
@@ -55,26 +118,30 @@ describe.each(routes.map((r) => [`${r.method} ${r.pattern}`, r] as const))("%s",
     ["an expired token", "expired"],
     ["a revoked token", "revoked"],
   ])("with %s answers 401 9109", async (_, token) => {
-    const value = token === "expired" || token === "revoked" ? api().tokens[token as TokenName] : token;
+    const value = token === "expired" || token === "revoked" ? api().tokens[token as FixtureName] : token;
     expectFailure(await send(route, concretePath(route), value), 401, 9109, "invalid access token");
   });
 
-  // Every token of the fixture that lacks the route's permission, derived from its permission groups.
-  const lacking = (Object.keys(api().tokens) as TokenName[]).filter(
-    (t) => route.permission !== null && !["expired", "revoked", "otherAccount"].includes(t) && !permissionsCan(api().permissions[t], route.permission),
-  );
+  // Every valid token of the account that lacks the route's permission, derived from its permission groups.
+  const lacking = holderNames().filter((t) => route.permission !== null && !permissionsCan(permissionsOf(t), route.permission));
   if (lacking.length > 0) {
     it.each(lacking)("with a token lacking the permission (%s) answers 403 10000", async (t) => {
-      expectFailure(await send(route, concretePath(route), api().tokens[t]), 403, 10000, "authentication error");
+      expectFailure(await send(route, concretePath(route), tokenValue(t)), 403, 10000, "authentication error");
     });
   }
 
   const accountScoped = route.pattern.includes(":account_id");
+  const param = objectParam(route);
   if (accountScoped) {
     it("with a token of another account answers 403 10000", async () => {
-      // The other account's token on our account's path, and our token on the other account's path.
+      // The other account's tokens on our account's path (one of them holds every permission),
+      // and our token on the other account's path.
       expectFailure(await send(route, concretePath(route), api().tokens.otherAccount), 403, 10000);
-      expectFailure(await send(route, concretePath(route, { accountId: api().otherAccountId, tokenId: foreignTokenId }), api().tokens.write), 403, 10000);
+      expectFailure(await send(route, concretePath(route), otherAccountAll), 403, 10000);
+      const foreignPath = concretePath(route, { accountId: api().otherAccountId, objectId: param ? foreign[param] : undefined });
+      for (const t of holderNames().filter((t) => route.permission === null || permissionsCan(permissionsOf(t), route.permission))) {
+        expectFailure(await send(route, foreignPath, tokenValue(t)), 403, 10000);
+      }
     });
 
     it("with a malformed account id answers 403 10000, like another account", async () => {
@@ -84,25 +151,29 @@ describe.each(routes.map((r) => [`${r.method} ${r.pattern}`, r] as const))("%s",
     });
   }
 
-  const objectScoped = route.pattern.includes(":id");
-  if (objectScoped) {
+  if (param) {
     it("on another account's object, an unknown or a malformed id answers 404 12135", async () => {
-      for (const id of [foreignTokenId, randomUUID(), "not-a-uuid"]) {
-        expectFailure(await send(route, concretePath(route, { tokenId: id }), api().tokens.write), 404, 12135, "access.api.error.not_found");
+      const holder = holderNames().find((t) => permissionsCan(permissionsOf(t), route.permission!))!;
+      for (const id of [foreign[param], randomUUID(), "not-a-uuid"]) {
+        expectFailure(await send(route, concretePath(route, { objectId: id }), tokenValue(holder)), 404, 12135, "access.api.error.not_found");
       }
     });
   }
 
+  // The object a collection's POST creates.
+  const created = route.method === "POST" ? (Object.entries(COLLECTIONS).find(([suffix]) => route.pattern.endsWith(suffix))?.[1] ?? null) : null;
   it("succeeds for every valid token of the account that holds the permission", async () => {
-    const holders = (["write", "read", "unrelated"] as const).filter((t) => route.permission === null || permissionsCan(api().permissions[t], route.permission));
+    const holders = holderNames().filter((t) => route.permission === null || permissionsCan(permissionsOf(t), route.permission));
     expect(holders.length).toBeGreaterThan(0);
     for (const t of holders) {
       // Its own target each time: the DELETE route must not take the others' away.
-      const target = objectScoped ? expectSuccess(await call("POST", `/accounts/${api().accountId}/access/service_tokens`, { body: { name: "matrix-ok" } }), 201).result.id : undefined;
-      const res = await send(route, concretePath(route, { tokenId: target }), api().tokens[t]);
+      const target = param ? await makeObject(param, { name: "matrix-ok" }) : undefined;
+      const res = await send(route, concretePath(route, { objectId: target }), tokenValue(t));
       expect(res.status, res.text).toBeLessThan(300);
       expectSuccess(res, res.status);
-      if (target && route.method !== "DELETE") await call("DELETE", `/accounts/${api().accountId}/access/service_tokens/${target}`);
+      if (param && target && route.method !== "DELETE") await deleteObject(param, target);
+      // A created object goes too, so that the matrix leaves the account as it found it.
+      if (created) await deleteObject(created, res.json.result.id);
     }
   });
 });
@@ -110,5 +181,18 @@ describe.each(routes.map((r) => [`${r.method} ${r.pattern}`, r] as const))("%s",
 it("the matrix covers every route of the table, each method and pattern once", () => {
   const keys = routes.map((r) => `${r.method} ${r.pattern}`);
   expect(new Set(keys).size).toBe(keys.length);
-  expect(routes.length).toBeGreaterThanOrEqual(9);
+  expect(routes.length).toBeGreaterThanOrEqual(24);
+});
+
+it("the Access routes need the permission SPEC §3 gives them", () => {
+  const permissionOf = (method: string, suffix: string) => routes.find((r) => r.method === method && r.pattern === `/accounts/:account_id/access${suffix}`)?.permission;
+  const expected: [string, string, string][] = [
+    ["GET", "/apps", "apps:read"], ["POST", "/apps", "apps:write"], ["GET", "/apps/:app_id", "apps:read"], ["PUT", "/apps/:app_id", "apps:write"],
+    ["DELETE", "/apps/:app_id", "apps:write"], ["POST", "/apps/:app_id/revoke_tokens", "apps:write"],
+    ["GET", "/policies", "apps:read"], ["POST", "/policies", "apps:write"], ["GET", "/policies/:policy_id", "apps:read"],
+    ["PUT", "/policies/:policy_id", "apps:write"], ["DELETE", "/policies/:policy_id", "apps:write"],
+    ["GET", "/keys", "apps:read"], ["PUT", "/keys", "apps:write"], ["POST", "/keys/rotate", "apps:write"],
+    ["GET", "/logs/access_requests", "audit:read"],
+  ];
+  expect(expected.map(([m, s]) => [m, s, permissionOf(m, s)])).toEqual(expected);
 });

@@ -13,6 +13,8 @@ export interface Case {
   chunked?: boolean;
   status: number;
   code?: number;
+  /** The error message must start with this (for 400s: `invalid request: <field>`). */
+  message?: string;
 }
 
 /** mulberry32: small, seedable, good enough to pick cases. */
@@ -58,6 +60,38 @@ export interface CorpusFixture {
   /** An existing service token of accountId, and its client_secret_version. */
   tokenId: string;
   version: number;
+  /** Access: Apps and Policies Write, and Access: Audit Logs Read, tokens of accountId. */
+  appsToken: string;
+  auditToken: string;
+  /** An application of accountId with `policy` attached, as GET returns it. */
+  app: { id: string; domain: string } & Record<string, unknown>;
+  /** A reusable policy of accountId, as GET returns it. */
+  policy: { id: string } & Record<string, unknown>;
+  /** The stored key_rotation_interval_days (the settings row exists). */
+  keyRotationIntervalDays: number;
+  /** Objects of otherAccountId: 404 on our account's paths, like unknown ones. */
+  foreign: { tokenId: string; appId: string; policyId: string };
+}
+
+/** The id parameter of an object route; null for collections and singletons (keys, logs). */
+export function objectParam(pattern: string): "id" | "app_id" | "policy_id" | null {
+  const m = /:(id|app_id|policy_id)(?:\/|$)/.exec(pattern);
+  return m ? (m[1] as "id" | "app_id" | "policy_id") : null;
+}
+
+/** A route's pattern made concrete: `account` (default ours) and the fixture's own object. */
+function concrete(f: CorpusFixture, pattern: string, opts: { account?: string; id?: string } = {}): string {
+  const param = objectParam(pattern);
+  const own = { id: f.tokenId, app_id: f.app.id, policy_id: f.policy.id };
+  const path = pattern.replace(":account_id", opts.account ?? f.accountId);
+  return `/client/v4${param ? path.replace(`:${param}`, opts.id ?? own[param]) : path}`;
+}
+
+/** The fixture token that holds a route's permission. */
+function tokenFor(f: CorpusFixture, pattern: string): string {
+  if (pattern.includes("/access/logs/")) return f.auditToken;
+  if (/\/access\/(apps|policies|keys)/.test(pattern)) return f.appsToken;
+  return f.token;
 }
 
 export function buildCorpus(f: CorpusFixture, rnd: ReturnType<typeof prng>): Case[] {
@@ -155,12 +189,16 @@ export function buildCorpus(f: CorpusFixture, rnd: ReturnType<typeof prng>): Cas
   add({ label: "update: exactly 64 KiB of nothing", method: "PUT", path: E, headers: json, body: justAt, status: 200 });
 
   // 5. Ids that are malformed, unknown or another account's: 404 12135 on every object route.
-  const objectRoutes = routes.filter((r) => r.pattern.includes(":id"));
-  for (const r of objectRoutes) {
-    for (const id of [...BAD_IDS, randomUUID(), randomUUID().toUpperCase()]) {
-      const path = `/client/v4${r.pattern.replace(":account_id", A).replace(":id", id)}`;
-      const b = r.method === "PUT" ? body({ name: "x" }) : r.method === "POST" || r.method === "DELETE" ? body({}) : undefined;
-      add({ label: `${r.method} ${r.pattern}: id ${id.slice(0, 30)}`, method: r.method, path, headers: json, body: b, status: 404, code: 12135 });
+  const foreignOf = { id: f.foreign.tokenId, app_id: f.foreign.appId, policy_id: f.foreign.policyId };
+  for (const r of routes) {
+    const param = objectParam(r.pattern);
+    if (!param) continue;
+    const headers = { authorization: `Bearer ${tokenFor(f, r.pattern)}`, "content-type": "application/json" };
+    for (const id of [...BAD_IDS, randomUUID(), randomUUID().toUpperCase(), foreignOf[param]]) {
+      const path = concrete(f, r.pattern, { id });
+      // A body the route would accept, so that only the id can be wrong.
+      const b = r.method === "PUT" ? body(validBodyFor(r.pattern)) : r.method === "POST" || r.method === "DELETE" ? body({}) : undefined;
+      add({ label: `${r.method} ${r.pattern}: id ${id.slice(0, 30)}`, method: r.method, path, headers, body: b, status: 404, code: 12135, message: "access.api.error.not_found" });
     }
   }
 
@@ -168,7 +206,7 @@ export function buildCorpus(f: CorpusFixture, rnd: ReturnType<typeof prng>): Cas
   const patterns = [...new Set(routes.map((r) => r.pattern))];
   for (const p of patterns) {
     const allowed = new Set<string>(routes.filter((r) => r.pattern === p).map((r) => r.method));
-    const path = `/client/v4${p.replace(":account_id", A).replace(":id", f.tokenId)}`;
+    const path = concrete(f, p);
     for (const m of ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"].filter((m) => !allowed.has(m))) {
       for (let i = 0; i < 3; i++) add({ label: `${m} ${p}`, method: m, path, headers: json, body: i === 0 ? undefined : body({ name: "x" }), status: 405, code: 10405 });
     }
@@ -193,8 +231,8 @@ export function buildCorpus(f: CorpusFixture, rnd: ReturnType<typeof prng>): Cas
   // 8. Account ids that are not the token's, malformed or not: 403 10000 on every account route.
   for (const r of routes.filter((r) => r.pattern.includes(":account_id"))) {
     for (const acc of ["x", "0".repeat(32), A.toUpperCase(), `${A}0`, A.slice(0, 31), f.otherAccountId, "%00", "a%2Fb"]) {
-      const path = `/client/v4${r.pattern.replace(":account_id", acc).replace(":id", f.tokenId)}`;
-      add({ label: `${r.method} ${r.pattern}: account ${acc.slice(0, 12)}`, method: r.method, path, headers: json, body: r.method === "GET" ? undefined : body({ name: "x" }), status: 403, code: 10000 });
+      const path = concrete(f, r.pattern, { account: acc });
+      add({ label: `${r.method} ${r.pattern}: account ${acc.slice(0, 12)}`, method: r.method, path, headers: { authorization: `Bearer ${tokenFor(f, r.pattern)}`, "content-type": "application/json" }, body: r.method === "GET" ? undefined : body({ name: "x" }), status: 403, code: 10000 });
     }
   }
 
@@ -209,10 +247,232 @@ export function buildCorpus(f: CorpusFixture, rnd: ReturnType<typeof prng>): Cas
 
   // 10. Credentials that are not credentials: 401.
   for (const r of routes) {
-    const path = `/client/v4${r.pattern.replace(":account_id", A).replace(":id", f.tokenId)}`;
+    const path = concrete(f, r.pattern);
     for (const h of AUTH_GARBAGE) add({ label: `${r.method} ${r.pattern}: auth ${h.slice(0, 12)}`, method: r.method, path, headers: { authorization: h }, body: r.method === "GET" ? undefined : "{}", status: 401, code: 9109 });
     add({ label: `${r.method} ${r.pattern}: X-Auth-Key only`, method: r.method, path, headers: { "x-auth-key": "k", "x-auth-email": "a@b.c" }, status: 401, code: 9106 });
     add({ label: `${r.method} ${r.pattern}: empty authorization`, method: r.method, path, headers: { authorization: "" }, status: 401, code: 9106 });
+  }
+  cases.push(...buildAccessCases(f, rnd, withJunk));
+  return cases;
+}
+
+// ---- Access: applications, policies, signing keys, access logs --------------------------------
+
+/** A body each body-taking Access route accepts (a fresh domain each time: domains are unique). */
+function validBodyFor(pattern: string): Record<string, unknown> {
+  if (/\/apps(\/:app_id)?$/.test(pattern)) return { name: "fuzz-app", domain: `fuzz-${randomUUID().slice(0, 8)}.example.com` };
+  if (/\/policies(\/:policy_id)?$/.test(pattern)) return { name: "fuzz-policy", decision: "non_identity", include: [{ any_valid_service_token: {} }] };
+  if (pattern.endsWith("/keys")) return { key_rotation_interval_days: 42 };
+  return { name: "x" };
+}
+
+const BAD_DOMAINS: unknown[] = [
+  5, true, [], {}, null, "", " ", "https://x.example.com", "x.example.com:8080", "*.example.com", "x.*.example.com", "x..example.com", "-x.example.com",
+  "x-.example.com", "_x.example.com", "x.example.com/a//b", "x.example.com/../a", "x.example.com/./a", "x.example.com/a?b", "x.example.com/a#b",
+  "x example.com", "x.example.com/a b", "x.example.com/a*", "é.example.com", "x.example.com/é", "\u0000", "x.example.com/\u0000", "x.example.com/\ud800",
+  `${"a".repeat(64)}.example.com`, `${`${"a".repeat(60)}.`.repeat(5)}com`, `x.example.com/${"p".repeat(600)}`, "x.example.com/%zz", "x.example.com/%", ".", "/", "/path",
+];
+const BAD_APP_TYPES: unknown[] = ["saas", "SELF_HOSTED", "self-hosted", "", "ssh", "bookmark", 1, null, [], {}, true];
+/** Wrong as a session duration (1s..8760h), for applications and policies alike. */
+const BAD_SESSIONS: unknown[] = [
+  24, true, [], {}, "1y", "30d", "-5h", "+5h", "0s", "0", "", " ", "forever", "forever ", "Forever", "8761h", "8760h1ns", "876001h", "500ms", "999999us",
+  "h", "5", "5H", "5min", "5sec", "5hr", "5 h", "1e3h", "0.0000000001s", ".h", "1h-1m", "∞", "24h\u0000", "x".repeat(70),
+];
+const BAD_HEADER_NAMES: unknown[] = [5, true, [], {}, "X Header", "X:Y", "x/y", "x@y", "(x)", "é", "X-\u0000", "\ud800", "a".repeat(256), "x\ty", "\"x\""];
+const BAD_DECISIONS: unknown[] = ["Allow", "ALLOW", "block", "service_auth", "Service Auth", "non-identity", "", " allow", 1, null, [], {}, true];
+const BAD_INTERVALS: unknown[] = [0, 366, -1, 1.5, 41.9, "42", "", null, [], {}, true, 1e9];
+
+/** Wrong as a rule list (each one, also where an empty list would do). */
+function badRuleLists(f: CorpusFixture): unknown[] {
+  const one = (rule: unknown) => [{ everyone: {} }, rule];
+  return [
+    "x", 5, {}, true, [5], [null], ["everyone"], [[]], [{}], [{ everyone: {}, any_valid_service_token: {} }], [{ everyone: { x: 1 } }], [{ everyone: null }],
+    [{ everyone: [] }], [{ unknown: {} }], [{ certificate: {} }], [{ group: { id: "x" } }], one({ ip: { ip: "300.1.1.1" } }), one({ ip: { ip: "10.0.0.0/33" } }),
+    one({ ip: { ip: "010.0.0.1" } }), one({ ip: { ip: "10.0.0.0/08" } }), one({ ip: { ip: "::g" } }), one({ ip: { ip: "1.2.3.4/24/1" } }), one({ ip: {} }),
+    one({ ip: { ip: "1.2.3.4", x: 1 } }), one({ ip: { ip: 16909060 } }), one({ email: { email: "not-an-email" } }), one({ email: { email: "a@b.c\u0000" } }),
+    one({ email: { email: `${"a".repeat(320)}@example.com` } }), one({ email_domain: { domain: "*.example.com" } }), one({ email_domain: { domain: "x..com" } }),
+    one({ email_domain: { domain: "@example.com" } }), one({ service_token: { token_id: "x" } }), one({ service_token: {} }), one({ service_token: { token_id: 1 } }),
+    // Well-formed ids of no token of this account: an unknown one, and the other account's.
+    one({ service_token: { token_id: randomUUID() } }), one({ service_token: { token_id: f.foreign.tokenId } }),
+    Array.from({ length: 201 }, () => ({ everyone: {} })),
+  ];
+}
+
+/** Wrong as an application's `policies`. */
+function badPolicyRefs(f: CorpusFixture): unknown[] {
+  const p = f.policy.id;
+  return [
+    "x", 5, {}, true, p, [5], [null], [true], [[]], ["not-a-uuid"], [""], [randomUUID()], [f.foreign.policyId], [p, p], [p, p.toUpperCase()],
+    [{ id: p, precedence: 0 }], [{ id: p, precedence: -1 }], [{ id: p, precedence: 1.5 }], [{ id: p, precedence: "1" }], [{ id: p, precedence: 1e7 }],
+    [{ id: p, precedence: null }], [{ precedence: 1 }], [{ id: 5 }], [{ id: null }], [{ id: p, precedence: 2 }, { id: randomUUID(), precedence: 2 }],
+    [{ id: p }, { id: f.foreign.policyId }], Array.from({ length: 51 }, () => randomUUID()),
+  ];
+}
+
+export function buildAccessCases(
+  f: CorpusFixture,
+  rnd: ReturnType<typeof prng>,
+  withJunk: (fields: Record<string, unknown>) => Record<string, unknown>,
+): Case[] {
+  const cases: Case[] = [];
+  const add = (c: Case) => cases.push(c);
+  const body = (v: unknown) => JSON.stringify(v);
+  const appsJson = { authorization: `Bearer ${f.appsToken}`, "content-type": "application/json" };
+  const appsAuth = { authorization: `Bearer ${f.appsToken}` };
+  const auditAuth = { authorization: `Bearer ${f.auditToken}` };
+  const base = `/client/v4/accounts/${f.accountId}/access`;
+  const APPS = `${base}/apps`;
+  const APP = `${APPS}/${f.app.id}`;
+  const POLICIES = `${base}/policies`;
+  const POLICY = `${POLICIES}/${f.policy.id}`;
+  const KEYS = `${base}/keys`;
+  const LOGS = `${base}/logs/access_requests`;
+  /** A 400 naming `field`, or a 413 when the body grew past 64 KiB. */
+  const refuse = (label: string, method: string, path: string, o: unknown, field: string) => {
+    const text = body(o);
+    const tooBig = Buffer.byteLength(text) > 65536;
+    add({
+      label, method, path, headers: appsJson, body: text,
+      status: tooBig ? 413 : 400, code: tooBig ? 10413 : 10001, ...(tooBig ? {} : { message: `invalid request: ${field}` }),
+    });
+  };
+
+  // A1. Broken JSON, non-objects and bad UTF-8 wherever an Access body is parsed.
+  for (const [label, method, path] of [["app create", "POST", APPS], ["app replace", "PUT", APP], ["policy create", "POST", POLICIES], ["policy replace", "PUT", POLICY], ["keys", "PUT", KEYS]] as const) {
+    for (const b of BAD_JSON) add({ label: `${label}: bad JSON ${JSON.stringify(b.slice(0, 20))}`, method, path, headers: appsJson, body: b, status: 400, code: 10001, message: "invalid request: body" });
+    for (const b of NON_OBJECTS) add({ label: `${label}: non-object ${b}`, method, path, headers: appsJson, body: b, status: 400, code: 10001, message: "invalid request: body" });
+    for (const b of BAD_UTF8) add({ label: `${label}: bad UTF-8`, method, path, headers: appsJson, body: b, status: 400, code: 10001, message: "invalid request: body" });
+    // An empty body is {}: every one of these has a required field.
+    add({ label: `${label}: empty body`, method, path, headers: appsJson, body: "", status: 400, code: 10001 });
+  }
+
+  // A2. Applications: one wrong field in an otherwise valid body, on create and on replace.
+  const storedApp = () => {
+    const { id: _id, aud: _aud, created_at: _c, updated_at: _u, ...rest } = f.app;
+    return rest;
+  };
+  const appFields: [string, () => unknown[]][] = [
+    ["name", () => BAD_NAMES.concat([null])],
+    ["domain", () => BAD_DOMAINS],
+    ["type", () => BAD_APP_TYPES],
+    ["session_duration", () => BAD_SESSIONS.concat([null])],
+    ["read_service_tokens_from_header", () => BAD_HEADER_NAMES],
+    ["service_auth_401_redirect", () => BAD_ENABLED.concat([null])],
+    ["policies", () => badPolicyRefs(f)],
+  ];
+  for (let i = 0; i < 400; i++) {
+    const [field, values] = rnd.pick(appFields);
+    const create = i % 2 === 0;
+    const o = withJunk(create ? { name: `fuzz-${rnd.int(1e6)}`, domain: `fuzz-${rnd.int(1e9)}.example.com` } : storedApp());
+    o[field] = rnd.pick(values());
+    refuse(`app ${create ? "create" : "replace"}: bad ${field}`, create ? "POST" : "PUT", create ? APPS : APP, o, field);
+  }
+  for (const missing of ["name", "domain"]) {
+    const o = storedApp();
+    delete o[missing];
+    refuse(`app replace: no ${missing}`, "PUT", APP, o, missing);
+    refuse(`app create: no ${missing}`, "POST", APPS, { ...o, domain: o.domain === undefined ? undefined : "fuzz-new.example.com" }, missing);
+  }
+  // A domain is unique in its account, however it is written.
+  for (const d of [f.app.domain, f.app.domain.toUpperCase(), `${f.app.domain}/`, ` ${f.app.domain} `]) {
+    add({ label: `app create: taken domain ${d}`, method: "POST", path: APPS, headers: appsJson, body: body({ name: "dup", domain: d }), status: 409, code: 11010, message: "conflict" });
+  }
+
+  // A3. Policies: one wrong field in an otherwise valid body, on create and on replace.
+  const storedPolicy = () => {
+    const { id: _id, app_count: _n, created_at: _c, updated_at: _u, ...rest } = f.policy;
+    return rest;
+  };
+  const policyFields: [string, () => unknown[]][] = [
+    ["name", () => BAD_NAMES.concat([null])],
+    ["decision", () => BAD_DECISIONS],
+    ["include", () => badRuleLists(f).concat([[], null])],
+    ["require", () => badRuleLists(f)],
+    ["exclude", () => badRuleLists(f)],
+    ["session_duration", () => BAD_SESSIONS],
+  ];
+  for (let i = 0; i < 360; i++) {
+    const [field, values] = rnd.pick(policyFields);
+    const create = i % 2 === 0;
+    const o = withJunk(create ? { name: `fuzz-${rnd.int(1e6)}`, decision: rnd.pick(["allow", "non_identity"]), include: [{ everyone: {} }] } : storedPolicy());
+    o[field] = rnd.pick(values());
+    refuse(`policy ${create ? "create" : "replace"}: bad ${field}`, create ? "POST" : "PUT", create ? POLICIES : POLICY, o, field);
+  }
+  // Still attached to the application: a conflict, and nothing is deleted.
+  for (let i = 0; i < 3; i++) add({ label: "policy delete: attached", method: "DELETE", path: POLICY, headers: appsJson, status: 409, code: 11010, message: "conflict" });
+
+  // A4. Signing-key settings.
+  for (const v of BAD_INTERVALS) refuse(`keys: interval ${String(v)}`, "PUT", KEYS, withJunk({ key_rotation_interval_days: v }), "key_rotation_interval_days");
+  add({ label: "keys: interval 1e400", method: "PUT", path: KEYS, headers: appsJson, body: '{"key_rotation_interval_days":1e400}', status: 400, code: 10001, message: "invalid request: key_rotation_interval_days" });
+
+  // A5. Bodies that change nothing: the stored object put back, with read-only and unknown fields
+  //     (an `aud` among them: it is immutable), and the rotation of keys that do not exist yet.
+  const appNoOps: Record<string, unknown>[] = [
+    storedApp(), f.app, { ...f.app, aud: "f".repeat(64), id: randomUUID(), created_at: "garbage" }, { ...storedApp(), domain: ` ${f.app.domain.toUpperCase()}/ ` },
+    { ...storedApp(), policies: (f.app.policies as { id: string; precedence: number }[]).map((p) => ({ id: p.id.toUpperCase(), precedence: p.precedence })) },
+    { ...storedApp(), foo: { nested: [[[{}]]] }, policy_count: 9 },
+  ];
+  for (const o of appNoOps) add({ label: `app replace no-op ${body(o).slice(0, 40)}`, method: "PUT", path: APP, headers: appsJson, body: body(o), status: 200 });
+  const policyNoOps: Record<string, unknown>[] = [storedPolicy(), f.policy, { ...f.policy, app_count: 99, id: randomUUID(), reusable: true }, { ...storedPolicy(), require: null, exclude: null }];
+  for (const o of policyNoOps) add({ label: `policy replace no-op ${body(o).slice(0, 40)}`, method: "PUT", path: POLICY, headers: appsJson, body: body(o), status: 200 });
+  for (const o of [
+    { key_rotation_interval_days: f.keyRotationIntervalDays },
+    { key_rotation_interval_days: f.keyRotationIntervalDays, days_until_next_rotation: 1, last_key_rotation_at: "2000-01-01T00:00:00Z" },
+  ]) {
+    add({ label: `keys no-op ${body(o)}`, method: "PUT", path: KEYS, headers: appsJson, body: body(o), status: 200 });
+  }
+  for (const b of [undefined, "", "{}", "not even JSON"]) add({ label: `keys rotate body ${String(b)}`, method: "POST", path: `${KEYS}/rotate`, headers: appsJson, body: b, status: 200 });
+
+  // A6. Over 64 KiB: 413 before anything reads the body, on every Access route that takes one.
+  const big = body({ name: "x".repeat(70_000) });
+  const justOver = "{" + " ".repeat(65535 - 1) + "}" + " ";
+  for (const [method, path] of [["POST", APPS], ["PUT", APP], ["DELETE", APP], ["POST", `${APP}/revoke_tokens`], ["POST", POLICIES], ["PUT", POLICY], ["DELETE", POLICY], ["PUT", KEYS], ["POST", `${KEYS}/rotate`]] as const) {
+    add({ label: `${method} ${path}: 70 KB body`, method, path, headers: appsJson, body: big, status: 413, code: 10413 });
+    add({ label: `${method} ${path}: 70 KB chunked`, method, path, headers: appsJson, body: big, chunked: true, status: 413, code: 10413 });
+    add({ label: `${method} ${path}: 64 KiB + 1`, method, path, headers: appsJson, body: justOver, status: 413, code: 10413 });
+  }
+
+  // A7. Query parameters of the lists.
+  for (const list of [APPS, POLICIES]) {
+    for (const v of BAD_PAGES) add({ label: `${list}?page=${v}`, method: "GET", path: `${list}?page=${v}`, headers: appsAuth, status: 400, code: 10001, message: "invalid request: page" });
+    for (const v of BAD_PER_PAGES) add({ label: `${list}?per_page=${v}`, method: "GET", path: `${list}?per_page=${v}`, headers: appsAuth, status: 400, code: 10001, message: "invalid request: per_page" });
+    add({ label: `${list}: page twice`, method: "GET", path: `${list}?page=1&page=2`, headers: appsAuth, status: 400, code: 10001, message: "invalid request: page" });
+    add({ label: `${list}: long search`, method: "GET", path: `${list}?search=${"s".repeat(256)}`, headers: appsAuth, status: 400, code: 10001, message: "invalid request: search" });
+    add({ label: `${list}: NUL search`, method: "GET", path: `${list}?search=a%00b`, headers: appsAuth, status: 400, code: 10001, message: "invalid request: search" });
+    for (const q of ["page=999999", "per_page=1000", "per_page=1", "search=", "foo=bar", "search=%F0%9F%98%80", "search=%25", "search=_", "search=%5C", "direction=sideways", "page=%31"]) {
+      add({ label: `${list}?${q}`, method: "GET", path: `${list}?${q}`, headers: appsAuth, status: 200 });
+    }
+  }
+  // Cloudflare's exact filters of applications are refused rather than ignored.
+  for (const name of ["name", "domain", "aud", "exact", "target_attributes"]) {
+    add({ label: `apps?${name}=x`, method: "GET", path: `${APPS}?${name}=x`, headers: appsAuth, status: 400, code: 10001, message: `invalid request: ${name}` });
+  }
+  const BAD_TIMES = ["", "yesterday", "2026-13-01T00:00:00Z", "2026-02-30T00:00:00Z", "2026-01-01", "2026-01-01T00:00:00", "1767225600", "2026-01-01T00:00:00+0530", "%00"];
+  for (const name of ["since", "until"]) {
+    for (const v of BAD_TIMES) add({ label: `logs ${name}=${v}`, method: "GET", path: `${LOGS}?${name}=${v}`, headers: auditAuth, status: 400, code: 10001, message: `invalid request: ${name}` });
+    add({ label: `logs ${name} twice`, method: "GET", path: `${LOGS}?${name}=2026-01-01T00:00:00Z&${name}=2026-01-02T00:00:00Z`, headers: auditAuth, status: 400, code: 10001, message: `invalid request: ${name}` });
+  }
+  add({ label: "logs until before since", method: "GET", path: `${LOGS}?since=2026-01-02T00:00:00Z&until=2026-01-01T00:00:00Z`, headers: auditAuth, status: 400, code: 10001, message: "invalid request: until" });
+  for (const v of ["0", "1001", "abc", "1.5", "-1", "", "1e2", "0x10", "%2010"]) {
+    add({ label: `logs limit=${v}`, method: "GET", path: `${LOGS}?limit=${v}`, headers: auditAuth, status: 400, code: 10001, message: "invalid request: limit" });
+  }
+  for (const v of ["sideways", "DESC", "", "ascending"]) {
+    add({ label: `logs direction=${v}`, method: "GET", path: `${LOGS}?direction=${v}`, headers: auditAuth, status: 400, code: 10001, message: "invalid request: direction" });
+  }
+  for (const v of BAD_PAGES) add({ label: `logs page=${v}`, method: "GET", path: `${LOGS}?page=${v}`, headers: auditAuth, status: 400, code: 10001, message: "invalid request: page" });
+  for (const name of ["email", "email_exact", "user_id"]) {
+    add({ label: `logs ${name}`, method: "GET", path: `${LOGS}?${name}=x`, headers: auditAuth, status: 400, code: 10001, message: `invalid request: ${name}` });
+  }
+  for (const q of ["limit=1000", "limit=1", "direction=asc", "direction=desc", "since=2000-01-01T00:00:00Z", "until=2999-01-01T00:00:00%2B02:00", "per_page=5", "page=99999", "fields=x", "allowedOp=eq", "foo=bar"]) {
+    add({ label: `logs ?${q}`, method: "GET", path: `${LOGS}?${q}`, headers: auditAuth, status: 200 });
+  }
+
+  // A8. Paths next to the Access routes: 404 7003.
+  for (const p of [
+    `${base}/app`, `${APPS}z`, `${APP}/extra`, `${APP}/revoke_tokens/x`, `${APP}/revoke`, `${APP}/policies`, `${POLICY}/x`, `${KEYS}/x`, `${KEYS}/rotate/x`,
+    `${base}/logs`, `${LOGS}/x`, `${base}/logs/scim`, `/client/v4/accounts/${f.accountId}/access/apps.json`,
+  ]) {
+    for (const m of ["GET", "POST", "PUT", "DELETE"]) add({ label: `${m} ${p}`, method: m, path: p, headers: appsJson, body: m === "GET" ? undefined : "{}", status: 404, code: 7003 });
   }
   return cases;
 }

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { beforeAll, describe, expect, it } from "vitest";
 import { api, expectEnvelope, rawRequest, type RawResponse } from "./client";
 import { buildCorpus, prng, type Case, type CorpusFixture } from "./corpus";
-import { withPg } from "./server";
+import { insertApiToken, withPg } from "./server";
 
 // A generated corpus of malformed requests across every route: broken and non-object JSON, wrong
 // types, huge strings, oversized bodies, unicode, nulls, unknown fields, invalid ids, wrong methods
@@ -26,6 +26,13 @@ async function snapshot(): Promise<Record<string, string>> {
     const md5 = async (sql: string) => String((await c.query(sql)).rows[0].md5);
     out["md5 service_tokens"] = await md5("SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.id), '')) FROM service_tokens t");
     out["md5 accounts"] = await md5("SELECT md5(coalesce(string_agg(a::text, '|' ORDER BY a.id), '')) FROM accounts a");
+    // The Access tables, whole rows (updated_at and last_revoked_at included).
+    for (const [table, order] of [
+      ["access_apps", "id"], ["access_policies", "id"], ["app_policies", "app_id, policy_id"], ["access_key_settings", "account_id"],
+      ["account_settings", "account_id"], ["access_logs", "id"],
+    ]) {
+      out[`md5 ${table}`] = await md5(`SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY ${order.split(", ").map((c) => `t.${c}`).join(", ")}), '')) FROM ${table} t`);
+    }
     // last_used_at may move (at most once a minute); nothing else of an API token may.
     out["md5 api_tokens"] = await md5(
       "SELECT md5(coalesce(string_agg(concat_ws(',', id, account_id, name, token_hash, permissions::text, expires_at, revoked_at), '|' ORDER BY id), '')) FROM api_tokens",
@@ -56,19 +63,55 @@ describe(`a corpus of malformed requests (seed ${SEED})`, () => {
 
   beforeAll(async () => {
     const A = api().accountId;
-    const res = await rawRequest({
-      method: "POST",
-      path: `/client/v4/accounts/${A}/access/service_tokens`,
-      headers: { authorization: `Bearer ${api().tokens.write}`, "content-type": "application/json" },
-      body: JSON.stringify({ name: "fuzz-target", duration: "8760h" }),
+    const B = api().otherAccountId;
+    const post = async (path: string, token: string, payload: unknown, status = 201) => {
+      const res = await rawRequest({
+        method: path.endsWith("/keys") ? "PUT" : "POST",
+        path: `/client/v4/accounts${path}`,
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: JSON.stringify(payload),
+      });
+      expect(res.status, res.text).toBe(status);
+      return res.json.result;
+    };
+    const get = async (path: string, token: string) =>
+      (await rawRequest({ method: "GET", path: `/client/v4/accounts${path}`, headers: { authorization: `Bearer ${token}` } })).json.result;
+    const db = api().databaseUrl;
+    const appsToken = await insertApiToken(db, { accountId: A, name: "fuzz-apps", permissions: ["Access: Apps and Policies Write"] });
+    const auditToken = await insertApiToken(db, { accountId: A, name: "fuzz-audit", permissions: ["Access: Audit Logs Read"] });
+    const foreignToken = await insertApiToken(db, { accountId: B, name: "fuzz-foreign", permissions: ["Access: Service Tokens Write", "Access: Apps and Policies Write"] });
+
+    const token = await post(`/${A}/access/service_tokens`, api().tokens.write, { name: "fuzz-target", duration: "8760h" });
+    const policy = await post(`/${A}/access/policies`, appsToken, {
+      name: "fuzz-policy",
+      decision: "non_identity",
+      include: [{ service_token: { token_id: token.id } }, { ip: { ip: "192.0.2.0/24" } }],
     });
-    expect(res.status, res.text).toBe(201);
+    const app = await post(`/${A}/access/apps`, appsToken, {
+      name: "fuzz-app",
+      domain: `fuzz-${token.id.slice(0, 8)}.example.com`,
+      read_service_tokens_from_header: "X-Service-Token",
+      policies: [{ id: policy.id, precedence: 3 }],
+    });
+    // The settings row exists from here on, so that a PUT of the stored interval writes nothing.
+    const keys = await post(`/${A}/access/keys`, appsToken, { key_rotation_interval_days: 42 }, 200);
+    const foreign = {
+      tokenId: (await post(`/${B}/access/service_tokens`, foreignToken, { name: "fuzz-foreign" })).id,
+      appId: (await post(`/${B}/access/apps`, foreignToken, { name: "fuzz-foreign", domain: app.domain })).id,
+      policyId: (await post(`/${B}/access/policies`, foreignToken, { name: "fuzz-foreign", decision: "allow", include: [{ everyone: {} }] })).id,
+    };
     fixture = {
       accountId: A,
-      otherAccountId: api().otherAccountId,
+      otherAccountId: B,
       token: api().tokens.write,
-      tokenId: res.json.result.id,
-      version: res.json.result.client_secret_version,
+      tokenId: token.id,
+      version: token.client_secret_version,
+      appsToken,
+      auditToken,
+      app: await get(`/${A}/access/apps/${app.id}`, appsToken),
+      policy: await get(`/${A}/access/policies/${policy.id}`, appsToken),
+      keyRotationIntervalDays: keys.key_rotation_interval_days,
+      foreign,
     };
   });
 
@@ -89,8 +132,9 @@ describe(`a corpus of malformed requests (seed ${SEED})`, () => {
       try {
         const env = expectEnvelope(res);
         const code = env.success ? undefined : env.errors[0].code;
-        if (res.status !== c.status || (c.code !== undefined && code !== c.code)) {
-          wrong.push(`${c.label} (${c.method} ${c.path.slice(0, 100)}): want ${c.status}/${c.code ?? "-"}, got ${res.status}/${code ?? "-"} ${res.text.slice(0, 160)}`);
+        const message = env.success ? undefined : env.errors[0].message;
+        if (res.status !== c.status || (c.code !== undefined && code !== c.code) || (c.message !== undefined && !message?.startsWith(c.message))) {
+          wrong.push(`${c.label} (${c.method} ${c.path.slice(0, 100)}): want ${c.status}/${c.code ?? "-"}, got ${res.status}/${code ?? "-"} ${res.text.slice(0, 160)}${c.message ? ` (message should start "${c.message}")` : ""}`);
         }
       } catch (e) {
         wrong.push(`${c.label}: not a v4 JSON envelope: ${res.status} ${String(res.headers["content-type"])} ${res.text.slice(0, 120)}`);
@@ -102,5 +146,5 @@ describe(`a corpus of malformed requests (seed ${SEED})`, () => {
     const serverLog = (await readFile(api().logFile, "utf8")).slice(logBefore);
     expect(serverLog.split("\n").filter((l) => /"level":(50|60)/.test(l) || l.includes("Internal Server Error"))).toEqual([]);
     console.info(`${cases.length} malformed requests in ${elapsed} ms`);
-  }, 240_000);
+  }, 600_000);
 });

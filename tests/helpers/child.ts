@@ -8,7 +8,7 @@ export interface ChildResult {
   stderr: string;
 }
 
-export function runChild(command: string, args: string[], env: Record<string, string | undefined>, timeoutMs = 100_000): Promise<ChildResult> {
+export function runChild(command: string, args: string[], env: Record<string, string | undefined>, timeoutMs = 200_000): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: process.cwd(), env: env as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";

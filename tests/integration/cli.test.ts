@@ -28,7 +28,7 @@ function cli(...args: string[]): Promise<ChildResult> {
 
 describe("npm run cli", () => {
   // Child processes (npm, tsx) are slow on a busy machine: a generous timeout of its own.
-  it("creates an account, refuses a bad administrator and creates an API token, each printing only its value", { timeout: 120_000 }, async () => {
+  it("creates an account, refuses a bad administrator and creates an API token, each printing only its value", { timeout: 240_000 }, async () => {
     const account = await cli("account", "create", "--name", "CLI account");
     expect(account.code, account.stderr).toBe(0);
     expect(account.stdout).toMatch(/^[0-9a-f]{32}\n$/);

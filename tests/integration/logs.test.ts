@@ -10,7 +10,7 @@ import { sharedDatabaseUrl } from "../helpers/db";
 // (stderr) is captured, at the most verbose level.
 
 describe("logs", () => {
-  it("carry no client secret, API token or password through a whole lifecycle", { timeout: 120_000 }, async () => {
+  it("carry no client secret, API token or password through a whole lifecycle", { timeout: 240_000 }, async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "gp-logs-"));
     const outFile = path.join(dir, "values.json");
     try {

@@ -1,9 +1,15 @@
-import { afterAll, inject } from "vitest";
-import { disconnectDb } from "../../lib/db/client";
+import { afterAll, beforeAll, inject } from "vitest";
+import { disconnectDb, getDb } from "../../lib/db/client";
 
 // Points the app's own database client (lib/db/client.ts reads DATABASE_URL lazily) at the run's
 // database before a test file first uses it, and closes its pool when the file is done.
 process.env.DATABASE_URL = inject("databaseUrl");
+
+// Opens a few pool connections up front: on a busy machine, forking fresh PostgreSQL backends for
+// a burst of concurrent transactions can outlast Prisma's 2 s wait for a connection (maxWait).
+beforeAll(async () => {
+  await Promise.all(Array.from({ length: 6 }, () => getDb().$queryRaw`SELECT 1`));
+});
 
 afterAll(async () => {
   await disconnectDb();

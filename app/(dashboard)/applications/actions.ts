@@ -3,8 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { createApp, deleteApp, replaceApp, revokeAppTokens } from "@/lib/access/apps";
 import type { AppInput } from "@/lib/access/schemas";
+import type { Role } from "@/lib/auth/permissions";
 import { requireAdmin } from "@/lib/auth/require-admin";
-import type { FormResult } from "@/lib/forms";
+import { AppError } from "@/lib/errors";
+import { formFailure, type FormFailure, type FormResult } from "@/lib/forms";
 import { accessFormFailure } from "./form-failure";
 
 // Server actions of the Applications pages: identify the administrator, call one domain function
@@ -18,6 +20,12 @@ function revalidateApps() {
   revalidatePath("/policies");
 }
 
+/** The only conflict an application raises is a taken domain: the form marks that field. */
+function saveFailure(error: unknown, role: Role): FormFailure {
+  const failure = accessFormFailure(error, role);
+  return error instanceof AppError && error.code === "conflict" ? formFailure(failure.error, "domain") : failure;
+}
+
 export async function createAppAction(input: AppInput): Promise<FormResult<{ app: { id: string; name: string } }>> {
   const actor = await requireAdmin();
   try {
@@ -25,7 +33,7 @@ export async function createAppAction(input: AppInput): Promise<FormResult<{ app
     revalidateApps();
     return { ok: true, app: { id: app.id, name: app.name } };
   } catch (e) {
-    return accessFormFailure(e, actor.role);
+    return saveFailure(e, actor.role);
   }
 }
 
@@ -36,7 +44,7 @@ export async function replaceAppAction(id: string, input: AppInput): Promise<For
     revalidateApps();
     return { ok: true, app: { id: app.id, name: app.name } };
   } catch (e) {
-    return accessFormFailure(e, actor.role);
+    return saveFailure(e, actor.role);
   }
 }
 
