@@ -103,7 +103,7 @@ export function RuleList({
 }) {
   const update = (key: string, patch: Partial<DraftRule>) => onChange(rules.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   return (
-    <fieldset className="grid min-w-0 gap-2 rounded-lg border border-zinc-200 px-4 pt-2 pb-3">
+    <fieldset className="grid min-w-0 grid-cols-1 gap-2 rounded-lg border border-zinc-200 px-4 pt-2 pb-3">
       <legend className="px-1 text-sm font-medium text-zinc-800">{title}</legend>
       <p className="-mt-1 text-xs text-zinc-500">{description}</p>
       {rules.map((rule, i) => {
