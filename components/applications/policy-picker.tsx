@@ -38,7 +38,7 @@ export function PolicyPicker({
   };
 
   return (
-    <div className="grid gap-2">
+    <div className="grid min-w-0 grid-cols-1 gap-2">
       <div className="flex items-baseline justify-between gap-2">
         <span className="text-sm font-medium text-zinc-800" id={`${selectId}-heading`}>
           Policies

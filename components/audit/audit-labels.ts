@@ -12,6 +12,8 @@ const OBJECT_TYPES: Record<string, string> = {
   webhook: "Webhook",
   signing_key: "Signing key",
   settings: "Settings",
+  access_keys: "Signing-key settings",
+  account_settings: "Account settings",
 };
 
 const VERBS: Record<string, { label: string; tone: BadgeTone }> = {
@@ -23,6 +25,7 @@ const VERBS: Record<string, { label: string; tone: BadgeTone }> = {
   rotate: { label: "Secret rotated", tone: "blue" },
   delete: { label: "Deleted", tone: "red" },
   revoke: { label: "Revoked", tone: "red" },
+  revoke_tokens: { label: "Existing tokens revoked", tone: "amber" },
 };
 
 const humanize = (s: string) => {
@@ -51,9 +54,18 @@ export const AUDIT_ACTIONS = [
   "service_token.refresh",
   "service_token.rotate",
   "service_token.delete",
+  "app.create",
+  "app.update",
+  "app.revoke_tokens",
+  "app.delete",
+  "policy.create",
+  "policy.update",
+  "policy.delete",
   "api_token.create",
   "api_token.revoke",
   "admin.create",
+  "access_keys.update",
+  "account_settings.update",
 ] as const;
 
 export const AUDIT_ACTION_OPTIONS = AUDIT_ACTIONS.map((value) => {

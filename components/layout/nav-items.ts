@@ -2,7 +2,8 @@ import { ScrollText, Settings, ShieldCheck, type LucideIcon } from "lucide-react
 import type { Capability } from "@/lib/auth/permissions";
 
 // The dashboard's navigation, with Cloudflare's names. Add a section or an item here when its page
-// exists (Applications, Policies, Notifications, Settings): the sidebar never links to a missing page.
+// exists (Notifications, say): the sidebar never links to a missing page. An item with a
+// `capability` is hidden from roles without it (the page refuses them anyway).
 
 export interface NavItem {
   label: string;

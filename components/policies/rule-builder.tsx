@@ -110,8 +110,8 @@ export function RuleList({
         const n = `${title} rule ${i + 1}`;
         const problem = problems[rule.key];
         return (
-          <div key={rule.key} className="grid gap-1">
-            <div className="flex items-start gap-2">
+          <div key={rule.key} className="grid grid-cols-1 gap-1">
+            <div className="flex min-w-0 items-start gap-2">
               <NativeSelect
                 aria-label={`${n} selector`}
                 value={rule.type}
