@@ -8,7 +8,12 @@ const clipboard = (page: import("@playwright/test").Page) => page.evaluate(() =>
 test("a new token's secret is shown once: copied exactly, then gone from the page, the URL and a reload", async ({ page, uniqueName, saveScreenshot }) => {
   const name = uniqueName("Reveal");
   await openServiceTokens(page);
+  // The server action's answer is the one response that carries the secret: it must not be cached.
+  const actionResponse = page.waitForResponse((r) => r.request().method() === "POST" && r.request().headers()["next-action"] !== undefined);
   const { dialog, clientId, clientSecret } = await createServiceToken(page, name);
+  const carrier = await actionResponse;
+  expect(await carrier.text()).toContain(clientSecret);
+  expect(carrier.headers()["cache-control"]).toContain("no-store");
 
   expect(clientId).toMatch(CLIENT_ID);
   expect(clientSecret).toMatch(CLIENT_SECRET);
