@@ -86,6 +86,15 @@ function postmasterPid(dataDir: string): number | null {
   return Number.isInteger(pid) && pid > 0 ? pid : null;
 }
 
+/** Child processes of `pid` (Linux /proc), empty when unknown. */
+function childPids(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
 export async function startGatepost(opts: GatepostOptions): Promise<RunningServer> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const k of ["DATABASE_URL", "AUTH_SECRET", "LOG_DESTINATION", "PUBLIC_URL", "NEXTAUTH_URL", "NEXTAUTH_URL_INTERNAL"]) delete env[k];
@@ -112,7 +121,14 @@ export async function startGatepost(opts: GatepostOptions): Promise<RunningServe
 
   const stop = async (): Promise<string> => {
     const pg = postmasterPid(opts.dataDir);
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGINT");
+    if (child.exitCode === null && child.signalCode === null) {
+      // tsx runs server.ts in a child process and relays signals to it, but SIGKILLs that child when
+      // it does not acknowledge within 30 ms (a busy machine is enough), which orphans PostgreSQL.
+      // So the signal goes to server.ts itself; tsx exits when it does.
+      const [server] = childPids(child.pid!);
+      if (server) process.kill(server, "SIGINT");
+      else child.kill("SIGINT");
+    }
     const exited = await waitForExit(child, 20_000);
     if (!exited) child.kill("SIGKILL");
     // server.ts stops PostgreSQL on SIGINT; check, and stop it ourselves if it was orphaned.

@@ -1,16 +1,15 @@
-import { PrismaPg } from "@prisma/adapter-pg";
 import type pg from "pg";
 import type { Actor } from "../lib/auth/actor";
-import { getDb } from "../lib/db/client";
-import { PrismaClient } from "../lib/generated/prisma/client";
+import type { PrismaClient } from "../lib/generated/prisma/client";
 import { SORT_COLUMNS, type ListServiceTokensInput, type SortColumn } from "../lib/service-tokens/schemas";
 import { listServiceTokens } from "../lib/service-tokens/service";
+import { onDatabase, prismaFor } from "./db";
 import { SEARCH_MATCHES, SEARCH_TERM, type SeededAccount } from "./seed";
 import { sampleRoundRobin, type Case, type SampleOptions, type Summary } from "./stats";
 
-// The Service Tokens page's data query, called in-process exactly as the page calls it
-// (listServiceTokens through the app's Prisma client), against a `SELECT 1` through the same
-// client as the floor. Plus EXPLAIN ANALYZE of the SQL Prisma really sends.
+// The Service Tokens page's data query, called in-process as the page calls it (listServiceTokens,
+// through a Prisma client with the app's adapter), against a `SELECT 1` through the same client as
+// the floor. Plus EXPLAIN ANALYZE of the SQL Prisma really sends.
 
 export interface QueryCase {
   key: string;
@@ -46,13 +45,16 @@ export const QUERY_CASES: QueryCase[] = [
 export const systemActor = (accountId: string): Actor => ({ kind: "system", accountId, label: "bench" });
 
 export interface AccountUnderTest {
-  /** "1k", "100k": the key used in the results. */
+  /** "1k", "100k", "1k-alone": the key used in the results. */
   label: string;
   account: SeededAccount;
+  /** The database the account lives in. */
+  client: PrismaClient;
 }
 
 /**
- * Round-robin samples of the target cases on every account, plus the SELECT 1 floor ("floor"); then
+ * Round-robin samples of the target cases on every account, plus the SELECT 1 floor ("floor", on the
+ * first account's database); then
  * the information-only cases as a group of their own, since a slow one (a sequential scan with
  * parallel workers) would slow down whatever runs next and blur the targets' numbers.
  */
@@ -67,21 +69,22 @@ export async function benchQueries(accounts: AccountUnderTest[], opts: SampleOpt
 }
 
 async function benchQueryGroup(accounts: AccountUnderTest[], queryCases: QueryCase[], opts: SampleOptions): Promise<Map<string, Summary>> {
-  const db = getDb();
+  const floorDb = accounts[0].client;
   const cases: Case[] = [
     {
       name: "floor",
       run: async () => {
-        await db.$queryRaw`SELECT 1`;
+        await floorDb.$queryRaw`SELECT 1`;
       },
     },
   ];
-  for (const { label, account } of accounts) {
+  for (const { label, account, client } of accounts) {
     const actor = systemActor(account.id);
+    const list = (input: ListServiceTokensInput) => onDatabase(client, () => listServiceTokens(actor, input));
     for (const qc of queryCases) {
-      const problem = qc.check(await listServiceTokens(actor, qc.input), account);
+      const problem = qc.check(await list(qc.input), account);
       if (problem) throw new Error(`data query ${qc.key} on the ${label} account is wrong: ${problem}`);
-      cases.push({ name: `${label}/${qc.key}`, run: () => listServiceTokens(actor, qc.input).then(() => undefined) });
+      cases.push({ name: `${label}/${qc.key}`, run: () => list(qc.input).then(() => undefined) });
     }
   }
   return sampleRoundRobin(cases, opts);
@@ -99,16 +102,11 @@ interface CapturedQuery {
   params: unknown[];
 }
 
-/**
- * The SQL that listServiceTokens sends, captured through Prisma's query log. getDb() keeps its client
- * in globalThis.gatepostDb; for the capture a logging client stands in, then the app's own returns.
- */
+/** The SQL that listServiceTokens sends, captured through Prisma's query log on a client of its own. */
 async function captureSql(url: string, accountId: string, input: ListServiceTokensInput): Promise<CapturedQuery[]> {
-  const holder = globalThis as unknown as { gatepostDb?: unknown };
-  const appClient = holder.gatepostDb;
-  const logging = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 2 }), log: [{ emit: "event", level: "query" }] });
+  const logging = prismaFor(url, { logQueries: true });
   const captured: CapturedQuery[] = [];
-  logging.$on("query", (e) => {
+  logging.$on("query" as never, (e: { query: string; params: string }) => {
     let params: unknown[] = [];
     try {
       params = JSON.parse(e.params) as unknown[];
@@ -117,11 +115,9 @@ async function captureSql(url: string, accountId: string, input: ListServiceToke
     }
     captured.push({ query: e.query, params });
   });
-  holder.gatepostDb = logging;
   try {
-    await listServiceTokens(systemActor(accountId), input);
+    await onDatabase(logging, () => listServiceTokens(systemActor(accountId), input));
   } finally {
-    holder.gatepostDb = appClient;
     await logging.$disconnect();
   }
   return captured.filter((c) => /service_tokens/.test(c.query));

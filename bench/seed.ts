@@ -79,20 +79,6 @@ export async function settle(db: pg.Client): Promise<void> {
   await db.query("VACUUM (ANALYZE) accounts");
 }
 
-/** Removes an account's tokens again (and sets its counter to 0), then settles the table. */
-export async function removeTokens(db: pg.Client, accountId: string): Promise<void> {
-  await db.query("BEGIN");
-  try {
-    await db.query("DELETE FROM service_tokens WHERE account_id = $1", [accountId]);
-    await db.query("UPDATE accounts SET service_token_count = 0 WHERE id = $1", [accountId]);
-    await db.query("COMMIT");
-  } catch (e) {
-    await db.query("ROLLBACK");
-    throw e;
-  }
-  await settle(db);
-}
-
 /** Rows in the whole table, and whether every account's counter matches its real count. */
 export async function tableState(db: pg.Client): Promise<{ rows: number; countersMatch: boolean }> {
   const rows = await db.query<{ n: string }>("SELECT count(*) AS n FROM service_tokens");

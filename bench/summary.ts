@@ -29,19 +29,16 @@ function gitState(): string {
   }
 }
 
-/** Summaries of one phase, by case name ("baseline", "floor", "1k/default", "100k", ...). */
-export interface Phase {
-  query?: Map<string, Summary>;
-  page?: Map<string, Summary>;
-  api?: Map<string, Summary>;
-}
-
+/**
+ * Summaries by case name. Keys: "baseline" / "floor"; "100k" and "1k" for the two accounts of the
+ * shared table; "alone" for the 1k account of the other server; "<account>/<case>" for queries and API.
+ */
 export interface Measured {
   /** 1-minute load averages seen at the start and the end of the run. */
   busy: number[];
-  a1: Phase;
-  b: Phase;
-  a2: Phase;
+  query?: Map<string, Summary>;
+  page?: Map<string, Summary>;
+  api?: Map<string, Summary>;
   plans: Explained[];
   pendingPlans: Explained[];
   sortPlans: SortPlan[];
@@ -51,21 +48,12 @@ export interface Measured {
   apiNote?: string;
   loads: { label: string; t: Throughput | undefined; note?: string }[];
   notes: string[];
-  tableRows?: number;
+  tableRows?: { shared: number; alone: number };
 }
 
 const get = (map: Map<string, Summary> | undefined, key: string) => map?.get(key);
 const p95ratio = (a?: Summary, b?: Summary) => (a && b ? a.p95 / b.p95 : undefined);
 const p50ratio = (a?: Summary, b?: Summary) => (a && b ? a.p50 / b.p50 : undefined);
-/**
- * p95 in phase B against the better p95 of A1 and A2. The better one, so that a burst of load
- * during one of the alone-phases cannot make the table look harmless.
- */
-function tableCheckRatio(b?: Summary, a1?: Summary, a2?: Summary): number | undefined {
-  const alone = [a1, a2].filter((x): x is Summary => x !== undefined);
-  if (!b || alone.length === 0) return undefined;
-  return b.p95 / Math.min(...alone.map((x) => x.p95));
-}
 const p50aside = (a?: Summary, b?: Summary) => {
   const r = p50ratio(a, b);
   return r === undefined ? undefined : `p50 ratio ${r.toFixed(2)}`;
@@ -73,98 +61,62 @@ const p50aside = (a?: Summary, b?: Summary) => {
 
 export function buildReport(m: Measured, settings: RunSettings, buildNote: string, small?: SeededAccount, large?: SeededAccount): Report {
   const pageRendered = m.pageProbe?.rendered ?? false;
-  const tableA1 = `table of ${SMALL.toLocaleString("en-US")}`;
-  const tableB = `table of ${(m.tableRows ?? SMALL + LARGE).toLocaleString("en-US")}`;
-  const tableA2 = `table of ${SMALL.toLocaleString("en-US")} again`;
+  const fmt = (n: number) => n.toLocaleString("en-US");
+  const sharedTable = `shared table of ${fmt(m.tableRows?.shared ?? SMALL + LARGE)}`;
+  const aloneTable = `alone in a table of ${fmt(m.tableRows?.alone ?? SMALL)} (second server)`;
 
-  /** Rows for one case: 1k in A1, 1k in B, 100k in B, 1k in A2, each against its own group's floor. */
-  const fourRows = (what: string, pick: (p: Phase) => Map<string, Summary> | undefined, key1k: string, key100k: string, floorKey: string): Row[] => [
-    { label: `${what}: 1k account, ${tableA1}`, s: get(pick(m.a1), key1k), floor: get(pick(m.a1), floorKey) },
-    { label: `${what}: 1k account, ${tableB}`, s: get(pick(m.b), key1k), floor: get(pick(m.b), floorKey) },
-    { label: `${what}: **100k account**, ${tableB}`, s: get(pick(m.b), key100k), floor: get(pick(m.b), floorKey) },
-    { label: `${what}: 1k account, ${tableA2}`, s: get(pick(m.a2), key1k), floor: get(pick(m.a2), floorKey) },
+  /** Rows for one case: the 1k account alone, then both accounts of the shared table. */
+  const threeRows = (what: string, map: Map<string, Summary> | undefined, suffix: string, floorKey: string): Row[] => [
+    { label: `${what}: 1k account, ${aloneTable}`, s: get(map, `alone${suffix}`), floor: get(map, floorKey) },
+    { label: `${what}: 1k account, ${sharedTable}`, s: get(map, `1k${suffix}`), floor: get(map, floorKey) },
+    { label: `${what}: **100k account**, ${sharedTable}`, s: get(map, `100k${suffix}`), floor: get(map, floorKey) },
   ];
 
-  const queryRows: Row[] = [{ label: "floor: `SELECT 1` through the same Prisma client (phase B)", s: get(m.b.query, "floor") }];
-  for (const qc of QUERY_CASES) queryRows.push(...fourRows(qc.label, (p) => p.query, `1k/${qc.key}`, `100k/${qc.key}`, "floor"));
+  const queryRows: Row[] = [{ label: "floor: `SELECT 1` through the same Prisma client", s: get(m.query, "floor") }];
+  for (const qc of QUERY_CASES) queryRows.push(...threeRows(qc.label, m.query, `/${qc.key}`, "floor"));
   const pageLabel = pageRendered ? `GET ${PAGE_PATH}` : `GET ${FALLBACK_PATH} (stand-in: the page is not rendered yet)`;
-  const pageRows: Row[] = [{ label: "baseline: bare node:http JSON (phase B)", s: get(m.b.page, "baseline") }, ...fourRows(pageLabel, (p) => p.page, "1k", "100k", "baseline")];
+  const pageRows: Row[] = [{ label: "baseline: bare node:http JSON", s: get(m.page, "baseline") }, ...threeRows(pageLabel, m.page, "", "baseline")];
   const apiRows: Row[] = [
-    { label: "baseline: bare node:http JSON (phase B)", s: get(m.b.api, "baseline") },
-    ...fourRows("list per_page=50", (p) => p.api, "1k/list", "100k/list", "baseline"),
-    ...fourRows(`search=${SEARCH_TERM}`, (p) => p.api, "1k/search", "100k/search", "baseline"),
+    { label: "baseline: bare node:http JSON", s: get(m.api, "baseline") },
+    ...threeRows("list per_page=50", m.api, "/list", "baseline"),
+    ...threeRows(`search=${SEARCH_TERM}`, m.api, "/search", "baseline"),
   ];
 
   const noPage = pageRendered ? undefined : `${PAGE_PATH} not rendered yet`;
-  const noApi = m.b.api ? undefined : (m.apiNote ?? "REST API not measured");
-  const page = (key: string) => (pageRendered ? get(m.b.page, key) : undefined);
-  const tableCheck = (pick: (p: Phase) => Map<string, Summary> | undefined, key: string) =>
-    tableCheckRatio(get(pick(m.b), key), get(pick(m.a1), key), get(pick(m.a2), key));
-  const tableCheckAside = (pick: (p: Phase) => Map<string, Summary> | undefined, key: string) => {
-    const alone = [get(pick(m.a1), key), get(pick(m.a2), key)].filter((x): x is Summary => x !== undefined);
-    const b = get(pick(m.b), key);
-    if (!b || alone.length === 0) return undefined;
-    return `p50 ${ms(b.p50)} ms against ${alone.map((x) => ms(x.p50)).join(" / ")} ms alone`;
-  };
+  const noApi = m.api ? undefined : (m.apiNote ?? "REST API not measured");
+  const page = (key: string) => (pageRendered ? get(m.page, key) : undefined);
+  const ratioTarget = (label: string, a?: Summary, b?: Summary, missing?: string): Target => ({
+    label,
+    limit: 1.5,
+    unit: "×",
+    value: p95ratio(a, b),
+    aside: p50aside(a, b),
+    missing,
+  });
   const targets: Target[] = [
     { label: "Page render p95, 100k account", limit: 250, unit: "ms", value: page("100k")?.p95, missing: noPage },
-    {
-      label: "Page render p95(100k) ÷ p95(1k), same table",
-      limit: 1.5,
-      unit: "×",
-      value: p95ratio(page("100k"), page("1k")),
-      aside: p50aside(page("100k"), page("1k")),
-      missing: noPage,
-    },
-    {
-      label: `Page render, 1k account: p95 with the ${tableB} ÷ the better p95 with the table of 1,000 (A1, A2)`,
-      limit: 1.5,
-      unit: "×",
-      value: pageRendered ? tableCheck((p) => p.page, "1k") : undefined,
-      aside: pageRendered ? tableCheckAside((p) => p.page, "1k") : undefined,
-      missing: noPage,
-    },
-    { label: "API list per_page=50 p95, 100k account", limit: 50, unit: "ms", value: get(m.b.api, "100k/list")?.p95, missing: noApi },
-    {
-      label: "API list p95(100k) ÷ p95(1k), same table",
-      limit: 1.5,
-      unit: "×",
-      value: p95ratio(get(m.b.api, "100k/list"), get(m.b.api, "1k/list")),
-      aside: p50aside(get(m.b.api, "100k/list"), get(m.b.api, "1k/list")),
-      missing: noApi,
-    },
-    { label: "API search p95, 100k account", limit: 50, unit: "ms", value: get(m.b.api, "100k/search")?.p95, missing: noApi },
-    {
-      label: "API search p95(100k) ÷ p95(1k), same table",
-      limit: 1.5,
-      unit: "×",
-      value: p95ratio(get(m.b.api, "100k/search"), get(m.b.api, "1k/search")),
-      aside: p50aside(get(m.b.api, "100k/search"), get(m.b.api, "1k/search")),
-      missing: noApi,
-    },
-    {
-      label: `API list, 1k account: p95 with the ${tableB} ÷ the better p95 with the table of 1,000 (A1, A2)`,
-      limit: 1.5,
-      unit: "×",
-      value: tableCheck((p) => p.api, "1k/list"),
-      aside: tableCheckAside((p) => p.api, "1k/list"),
-      missing: noApi,
-    },
+    ratioTarget("Page render p95(100k) ÷ p95(1k), same table", page("100k"), page("1k"), noPage),
+    ratioTarget("Page render, 1k account: p95 in the shared table ÷ p95 alone (check)", page("1k"), page("alone"), noPage),
+    { label: "API list per_page=50 p95, 100k account", limit: 50, unit: "ms", value: get(m.api, "100k/list")?.p95, missing: noApi },
+    ratioTarget("API list p95(100k) ÷ p95(1k), same table", get(m.api, "100k/list"), get(m.api, "1k/list"), noApi),
+    { label: "API search p95, 100k account", limit: 50, unit: "ms", value: get(m.api, "100k/search")?.p95, missing: noApi },
+    ratioTarget("API search p95(100k) ÷ p95(1k), same table", get(m.api, "100k/search"), get(m.api, "1k/search"), noApi),
+    ratioTarget("API list, 1k account: p95 in the shared table ÷ p95 alone (check)", get(m.api, "1k/list"), get(m.api, "alone/list"), noApi),
   ];
   for (const qc of QUERY_CASES.filter((c) => c.target)) {
     targets.push({
       label: `Data query "${qc.key}" p95(100k) ÷ p95(1k), same table (guide)`,
       limit: 1.5,
       unit: "×",
-      value: p95ratio(get(m.b.query, `100k/${qc.key}`), get(m.b.query, `1k/${qc.key}`)),
-      aside: p50aside(get(m.b.query, `100k/${qc.key}`), get(m.b.query, `1k/${qc.key}`)),
+      value: p95ratio(get(m.query, `100k/${qc.key}`), get(m.query, `1k/${qc.key}`)),
+      aside: p50aside(get(m.query, `100k/${qc.key}`), get(m.query, `1k/${qc.key}`)),
     });
   }
   const creates = m.loads.find((x) => x.label === "API create (POST), 100k account")?.t;
   const serialCreates = m.loads.find((x) => x.label.endsWith("1 connection"))?.t;
 
   const extra: string[] = [];
-  const q100k = get(m.b.query, "100k/default");
+  const q100k = get(m.query, "100k/default");
   const p100k = page("100k");
   if (p100k) {
     const lines = ["### Where the page's time goes", ""];
@@ -236,8 +188,8 @@ export function buildReport(m: Measured, settings: RunSettings, buildNote: strin
     warning:
       busiest > 2 * cpus.length
         ? `The machine was busy with other work (1-minute load average up to ${busiest.toFixed(1)} on ${cpus.length} cores): ` +
-          "absolute times are inflated and the ms targets are judged on a crowded machine. Ratios within a phase are measured " +
-          "interleaved and still hold."
+          "absolute times are inflated and the ms targets are judged on a crowded machine. The ratios come from interleaved " +
+          "requests and still hold."
         : undefined,
     context: [
       `Run ${new Date().toISOString()} on ${cpus.length} × ${cpus[0]?.model.trim() ?? "cpu"}, Node ${process.version}, commit ${gitState()}.`,
@@ -253,21 +205,23 @@ export function buildReport(m: Measured, settings: RunSettings, buildNote: strin
     method:
       "Measured by `npm run bench` (bench/run.ts) on one 2-core machine, with the load generator on the same cores, so compare the numbers " +
       "with each other and with the baseline of the same run, not across machines. The bench builds the app into `.next-bench` when a " +
-      "source is newer, then starts Gatepost as `npm start` does (server.ts, production build, embedded PostgreSQL in a fresh temporary " +
-      "DATA_DIR, PORT in 3300-3399). It seeds an account of 1,000 tokens with one SQL `INSERT … SELECT generate_series` (unique client ids, " +
-      "SHA-256 digests, mixed durations, expiries and last-seen times, a few disabled or mid-rotation; counter set to the real count; " +
-      "then `VACUUM (ANALYZE)`, the state autovacuum leaves). Three phases follow on the same table. A1 measures the 1k account alone. " +
-      "B adds an account of 100,000 tokens and measures both accounts interleaved. A2 deletes the 100,000 again and measures the 1k " +
-      "account once more; the table-size check compares B with the better of A1 and A2. Each case gets a warm-up, then up to " +
-      `${settings.samples} sequential requests over one keep-alive connection (each group also stops after 15-50 s: see n). The cases of a group ` +
-      "run interleaved round-robin, so that the machine's noise falls on all of them alike. Every response is read in full and checked: " +
-      "status 200, the account's newest token in the page's HTML, rows and totals in API answers. The data query is " +
-      "`listServiceTokens` called in-process (page 1, 50 per page, created desc; name sort; a search matching 5 rows; the last-seen " +
-      "sort for information only, in a group of its own since its sequential scan slows whatever runs next) and compared with " +
-      "`SELECT 1` through the same Prisma client. The page is `GET /service-tokens` at its default page size, with a next-auth session " +
-      "cookie from the credentials sign-in. The baseline is a bare `node:http` server answering a small JSON, hit the same way in the same " +
-      `loops. Throughput runs use autocannon: 10 connections for ${settings.loadSeconds} s, and for creates ${settings.loadSeconds} s over 1 connection and ${settings.createSeconds} s ` +
-      "over 10, with an API token made by `npm run cli -- api-token create`. Percentiles are nearest-rank over the samples.",
+      "source is newer. It then starts two Gatepost servers from that build as `npm start` does (server.ts, production build, each with " +
+      "its own embedded PostgreSQL in a fresh temporary DATA_DIR, ports 3300-3399). The shared server holds an account of 1,000 tokens " +
+      "and an account of 100,000 tokens in one table: comparing the two accounts answers whether cost grows with the account. The other " +
+      "server holds only an account of 1,000 tokens: comparing the two 1k accounts answers whether cost grows with the table. Tokens " +
+      "are seeded with one SQL `INSERT … SELECT generate_series` per account (unique client ids, SHA-256 digests, mixed durations, " +
+      "expiries and last-seen times, a few disabled or mid-rotation; counters set to the real counts), then `VACUUM (ANALYZE)`, the " +
+      "state autovacuum leaves. Each case gets a warm-up, then up to " +
+      `${settings.samples} sequential requests over one keep-alive connection (each group also stops after 20-60 s: see n). ` +
+      "All cases of a group, and the baseline, run interleaved round-robin, so that load from elsewhere on the machine falls on every " +
+      "case alike. Every response is read in full and checked: status 200, the account's newest token in the page's HTML, rows and " +
+      "totals in API answers. The data query is `listServiceTokens` called in-process (page 1, 50 per page, created desc; name sort; " +
+      "a search matching 5 rows; the last-seen sort for information only, in a group of its own since its sequential scan slows " +
+      "whatever runs next) and compared with `SELECT 1` through the same Prisma client. The page is `GET /service-tokens` at its " +
+      "default page size, with a next-auth session cookie from the credentials sign-in. The baseline is a bare `node:http` server " +
+      "answering a small JSON, hit the same way in the same loops. Throughput runs use autocannon: 10 connections for " +
+      `${settings.loadSeconds} s, and for creates ${settings.loadSeconds} s over 1 connection and ${settings.createSeconds} s over 10, ` +
+      "with an API token made by `npm run cli -- api-token create`. Percentiles are nearest-rank over the samples.",
     sections: [
       { heading: "Data query: listServiceTokens in-process", rows: queryRows, floorLabel: "floor p95" },
       {
@@ -276,7 +230,7 @@ export function buildReport(m: Measured, settings: RunSettings, buildNote: strin
         rows: pageRows,
         floorLabel: "baseline p95",
       },
-      ...(m.a1.api || m.b.api
+      ...(m.api
         ? [{ heading: "REST API: GET /client/v4/accounts/:id/access/service_tokens", rows: apiRows, floorLabel: "baseline p95" }]
         : [{ heading: "REST API", note: `Skipped: ${m.apiNote ?? "not probed"}.`, rows: [], floorLabel: "baseline p95" }]),
     ],
