@@ -125,7 +125,10 @@ export async function startGatepost(opts: GatepostOptions): Promise<RunningServe
       // tsx runs server.ts in a child process and relays signals to it, but SIGKILLs that child when
       // it does not acknowledge within 30 ms (a busy machine is enough), which orphans PostgreSQL.
       // So the signal goes to server.ts itself; tsx exits when it does.
-      const [server] = childPids(child.pid!);
+      const server = childPids(child.pid!).find((pid) => {
+        const cmdline = existsSync(`/proc/${pid}/cmdline`) ? readFileSync(`/proc/${pid}/cmdline`, "utf8") : "";
+        return cmdline.includes("server.ts");
+      });
       if (server) process.kill(server, "SIGINT");
       else child.kill("SIGINT");
     }
