@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useState, useTransition } from "react";
+import { DetailItem } from "@/components/ui/detail-list";
 import { toast } from "sonner";
 import { updateKeyRotationIntervalAction } from "@/app/(dashboard)/settings/actions";
 import { Button } from "@/components/ui/button";
@@ -18,15 +19,6 @@ export interface KeySchedule {
 
 const MIN_DAYS = 1;
 const MAX_DAYS = 365;
-
-function Item({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <dt className="text-xs font-medium tracking-wide text-zinc-500 uppercase">{label}</dt>
-      <dd className="mt-1 text-sm text-zinc-900">{children}</dd>
-    </div>
-  );
-}
 
 const days = (n: number) => `${n} ${n === 1 ? "day" : "days"}`;
 
@@ -64,8 +56,8 @@ export function KeyRotationSetting({ schedule, canChange, now }: { schedule: Key
   return (
     <div className="grid gap-5">
       <dl className="grid gap-x-8 gap-y-5 sm:grid-cols-3">
-        <Item label="Rotation interval">{days(schedule.keyRotationIntervalDays)}</Item>
-        <Item label="Next rotation">
+        <DetailItem label="Rotation interval">{days(schedule.keyRotationIntervalDays)}</DetailItem>
+        <DetailItem label="Next rotation">
           {schedule.nextKeyRotationAt ? (
             <>
               {schedule.daysUntilNextRotation === 0 ? "Due now" : `In ${days(schedule.daysUntilNextRotation)}`}
@@ -78,8 +70,8 @@ export function KeyRotationSetting({ schedule, canChange, now }: { schedule: Key
               {days(schedule.daysUntilNextRotation)} after the first key is made
             </>
           )}
-        </Item>
-        <Item label="Last rotation">
+        </DetailItem>
+        <DetailItem label="Last rotation">
           {schedule.lastKeyRotationAt ? (
             <>
               <time dateTime={schedule.lastKeyRotationAt.toISOString()}>{formatDateTime(schedule.lastKeyRotationAt)}</time>
@@ -88,7 +80,7 @@ export function KeyRotationSetting({ schedule, canChange, now }: { schedule: Key
           ) : (
             <span className="text-zinc-500">No key yet: the first one is made when it is first needed</span>
           )}
-        </Item>
+        </DetailItem>
       </dl>
       {canChange ? (
         <form onSubmit={submit} noValidate className="border-t border-zinc-100 pt-4">

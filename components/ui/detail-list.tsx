@@ -1,0 +1,24 @@
+import { formatDateTime, formatRelative } from "./format";
+
+// The field list of a detail page (token, application): a responsive <dl> grid of labelled values.
+
+/** A date with its distance from `now`, or `empty` when there is none. */
+export function When({ date, now, empty = "Never" }: { date: Date | null; now: Date; empty?: string }) {
+  if (!date) return <span className="text-zinc-500">{empty}</span>;
+  return (
+    <span>
+      <time dateTime={date.toISOString()}>{formatDateTime(date)}</time>
+      <span className="ml-2 text-zinc-500">({formatRelative(date, now)})</span>
+    </span>
+  );
+}
+
+/** One labelled value; `wide` spans two columns. */
+export function DetailItem({ label, children, wide = false }: { label: string; children: React.ReactNode; wide?: boolean }) {
+  return (
+    <div className={wide ? "sm:col-span-2" : undefined}>
+      <dt className="text-xs font-medium tracking-wide text-zinc-500 uppercase">{label}</dt>
+      <dd className="mt-1 text-sm text-zinc-900">{children}</dd>
+    </div>
+  );
+}
