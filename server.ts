@@ -8,7 +8,8 @@ import next from "next";
 import { apiPreRouteAnswer } from "./lib/api/pre-route";
 import { disconnectDb } from "./lib/db/client";
 import { getEnv } from "./lib/env";
-import { CLIENT_IP_HEADER, clientIp, parseCidrs } from "./lib/http/client-ip";
+import { CLIENT_IP_HEADER, clientIp } from "./lib/http/client-ip";
+import { parseCidrList } from "./lib/net/ip";
 import { logger } from "./lib/logger";
 import { ensureAuthSecret, prepareDatabase, seedFromEnv } from "./lib/runtime/bootstrap";
 
@@ -46,7 +47,7 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
 
-  const trusted = parseCidrs(env.TRUSTED_PROXIES);
+  const trusted = parseCidrList(env.TRUSTED_PROXIES, "TRUSTED_PROXIES");
   const server = http.createServer((req, res) => {
     // API requests Next would answer with HTML, a redirect or a 500 get their v4 envelope here.
     const early = apiPreRouteAnswer(req.method, req.url);

@@ -19,7 +19,7 @@ import {
   type ServiceTokenView,
 } from "../../service-tokens/service";
 import { pageInfo, parsePageRequest, textFilterParam } from "../pagination";
-import { parseInput } from "../validate";
+import { parseInput } from "../parse-input";
 import type { ApiContext, ApiResult } from "../with-api-token";
 
 // Service tokens (SPEC §2, §3): parse the wire input, call the domain, shape the wire output.
