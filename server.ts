@@ -5,6 +5,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import next from "next";
+import { ACCESS_PREFIX, AccessRuntime } from "./lib/access/validation/runtime";
 import { apiPreRouteAnswer } from "./lib/api/pre-route";
 import { disconnectDb } from "./lib/db/client";
 import { getEnv } from "./lib/env";
@@ -47,8 +48,21 @@ async function main() {
   const handle = app.getRequestHandler();
   await app.prepare();
 
+  const access = new AccessRuntime({
+    databaseUrl: getEnv().DATABASE_URL!,
+    issuer: env.publicUrl,
+    maxFailuresPerIp: env.VALIDATE_MAX_FAILURES_PER_IP,
+    maxFailuresPerClientId: env.VALIDATE_MAX_FAILURES_PER_CLIENT_ID,
+  });
+  await access.start();
+
   const trusted = parseCidrList(env.TRUSTED_PROXIES, "TRUSTED_PROXIES");
   const server = http.createServer((req, res) => {
+    // The validation endpoint: the hot path, served without Next.
+    if (req.url?.startsWith(ACCESS_PREFIX)) {
+      access.handle(req, res, clientIp(req.socket.remoteAddress, req.headers["x-forwarded-for"], trusted));
+      return;
+    }
     // API requests Next would answer with HTML, a redirect or a 500 get their v4 envelope here.
     const early = apiPreRouteAnswer(req.method, req.url);
     if (early) {
@@ -83,6 +97,8 @@ async function main() {
     logger.info({ signal }, "shutting down");
     server.close();
     server.closeAllConnections();
+    // The access log still in memory goes to the database before the database goes away.
+    await access.stop().catch((err: unknown) => logger.error({ err }, "flushing the access log failed"));
     await disconnectDb().catch(() => undefined);
     await db.stop().catch((err: unknown) => logger.error({ err }, "stopping PostgreSQL failed"));
     process.exit(0);

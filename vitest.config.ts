@@ -59,6 +59,22 @@ module.exports = ((): import("vitest/config").ViteUserConfig => {
             env: { LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent" },
           },
         },
+        {
+          extends: true,
+          test: {
+            // The validation endpoint against the production build: one shared server
+            // (tests/validation/global-setup.ts) for most files, nginx in front of it for the
+            // forward-auth file, and servers of their own for the multi-instance files.
+            name: "validation",
+            include: ["tests/validation/**/*.test.ts"],
+            environment: "node",
+            sequence: { groupOrder: 1 },
+            globalSetup: ["tests/validation/global-setup.ts"],
+            testTimeout: 60_000,
+            hookTimeout: 300_000,
+            env: { LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent" },
+          },
+        },
       ],
     },
   };

@@ -20,6 +20,9 @@ const envSchema = z.object({
   SMTP_FROM: z.string().optional(),
   ALERT_SCAN_INTERVAL: z.string().default("1m"),
   TRUSTED_PROXIES: z.string().default("127.0.0.0/8,::1/128"),
+  // Failed validations allowed per minute, per client IP and per client id, on each instance.
+  VALIDATE_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(100),
+  VALIDATE_MAX_FAILURES_PER_CLIENT_ID: z.coerce.number().int().min(1).default(20),
   NEXT_DIST_DIR: z.string().min(1).default(".next"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });

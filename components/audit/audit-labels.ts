@@ -12,7 +12,7 @@ const OBJECT_TYPES: Record<string, string> = {
   webhook: "Webhook",
   signing_key: "Signing key",
   settings: "Settings",
-  access_keys: "Signing-key settings",
+  access_keys: "Signing keys",
   account_settings: "Account settings",
 };
 
@@ -37,12 +37,19 @@ export function objectTypeLabel(type: string): string {
   return OBJECT_TYPES[type] ?? humanize(type);
 }
 
+/** Verbs whose wording depends on the object ("rotate" a secret, but a signing key). */
+const ACTION_VERBS: Record<string, { label: string; tone: BadgeTone }> = {
+  "access_keys.rotate": { label: "Key rotated", tone: "blue" },
+};
+
 export function describeAction(action: string): { object: string; verb: string; tone: BadgeTone } {
+  const special = ACTION_VERBS[action];
   const dot = action.lastIndexOf(".");
   const type = dot === -1 ? "" : action.slice(0, dot);
   const verb = dot === -1 ? action : action.slice(dot + 1);
   const known = VERBS[verb];
-  return { object: type ? objectTypeLabel(type) : "", verb: known?.label ?? humanize(verb), tone: known?.tone ?? "zinc" };
+  const shown = special ?? known;
+  return { object: type ? objectTypeLabel(type) : "", verb: shown?.label ?? humanize(verb), tone: shown?.tone ?? "zinc" };
 }
 
 /** The actions the audit log records today, for the filter. Others still show, by their code. */
@@ -65,6 +72,7 @@ export const AUDIT_ACTIONS = [
   "api_token.revoke",
   "admin.create",
   "access_keys.update",
+  "access_keys.rotate",
   "account_settings.update",
 ] as const;
 

@@ -1,10 +1,12 @@
 "use client";
 
-import { useId, useState, useTransition } from "react";
+import { useId, useRef, useState, useTransition } from "react";
 import { DetailItem } from "@/components/ui/detail-list";
 import { toast } from "sonner";
-import { updateKeyRotationIntervalAction } from "@/app/(dashboard)/settings/actions";
+import { rotateSigningKeyAction, updateKeyRotationIntervalAction } from "@/app/(dashboard)/settings/actions";
+import { AlertDialog, AlertDialogContent, AlertDialogDescription, AlertDialogTitle } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
+import { DialogFooter, DialogHeader } from "@/components/ui/dialog";
 import { Field, FieldError, FieldHint } from "@/components/ui/field";
 import { formatDateTime, formatRelative } from "@/components/ui/format";
 import { Input } from "@/components/ui/input";
@@ -22,7 +24,10 @@ const MAX_DAYS = 365;
 
 const days = (n: number) => `${n} ${n === 1 ? "day" : "days"}`;
 
-/** The signing-key schedule: the interval (editable with apps:write) and when the next rotation is due. */
+/**
+ * The signing-key schedule: the interval and when the next rotation is due. With apps:write, the
+ * interval can be changed and the key rotated now.
+ */
 export function KeyRotationSetting({ schedule, canChange, now }: { schedule: KeySchedule; canChange: boolean; now: Date }) {
   const id = useId();
   const errorId = useId();
@@ -83,31 +88,93 @@ export function KeyRotationSetting({ schedule, canChange, now }: { schedule: Key
         </DetailItem>
       </dl>
       {canChange ? (
-        <form onSubmit={submit} noValidate className="border-t border-zinc-100 pt-4">
-          <Field>
-            <Label htmlFor={id}>Rotation interval (days)</Label>
-            <div className="flex items-center gap-2">
-              <Input
-                id={id}
-                type="number"
-                inputMode="numeric"
-                min={MIN_DAYS}
-                max={MAX_DAYS}
-                step={1}
-                value={value}
-                onChange={(e) => setValue(e.target.value)}
-                aria-invalid={error ? true : undefined}
-                aria-describedby={error ? errorId : undefined}
-                className="w-40"
-              />
-              <Button type="submit" variant="secondary" pending={pending} disabled={unchanged && !pending}>
-                Save
-              </Button>
-            </div>
-            {error ? <FieldError id={errorId}>{error}</FieldError> : <FieldHint>From {MIN_DAYS} to {MAX_DAYS} days.</FieldHint>}
-          </Field>
-        </form>
+        <div className="flex flex-wrap items-start gap-x-10 gap-y-4 border-t border-zinc-100 pt-4">
+          <form onSubmit={submit} noValidate>
+            <Field>
+              <Label htmlFor={id}>Rotation interval (days)</Label>
+              <div className="flex items-center gap-2">
+                <Input
+                  id={id}
+                  type="number"
+                  inputMode="numeric"
+                  min={MIN_DAYS}
+                  max={MAX_DAYS}
+                  step={1}
+                  value={value}
+                  onChange={(e) => setValue(e.target.value)}
+                  aria-invalid={error ? true : undefined}
+                  aria-describedby={error ? errorId : undefined}
+                  className="w-40"
+                />
+                <Button type="submit" variant="secondary" pending={pending} disabled={unchanged && !pending}>
+                  Save
+                </Button>
+              </div>
+              {error ? <FieldError id={errorId}>{error}</FieldError> : <FieldHint>From {MIN_DAYS} to {MAX_DAYS} days.</FieldHint>}
+            </Field>
+          </form>
+          <RotateSigningKey />
+        </div>
       ) : null}
     </div>
+  );
+}
+
+/** "Rotate now", confirmed in a dialog: a new key signs from now on; the page then shows the new last rotation. */
+function RotateSigningKey() {
+  const hintId = useId();
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const [open, setOpen] = useState(false);
+  const [pending, startTransition] = useTransition();
+
+  function rotate() {
+    startTransition(async () => {
+      const result = await rotateSigningKeyAction();
+      if (!result.ok) {
+        toast.error(result.error);
+        return;
+      }
+      setOpen(false);
+      toast.success("Signing key rotated");
+    });
+  }
+
+  return (
+    <Field>
+      <p className="text-sm font-medium text-zinc-800">Signing key</p>
+      <div>
+        <Button ref={buttonRef} type="button" variant="secondary" onClick={() => setOpen(true)} aria-describedby={hintId}>
+          Rotate now
+        </Button>
+      </div>
+      <FieldHint id={hintId}>Starts a new key and restarts the schedule.</FieldHint>
+      <AlertDialog open={open} onOpenChange={(next) => {
+          if (!pending) setOpen(next);
+        }}>
+        <AlertDialogContent
+          onCloseAutoFocus={(event) => {
+            // No Radix trigger: give focus back to the button that opened the dialog.
+            event.preventDefault();
+            buttonRef.current?.focus();
+          }}
+        >
+          <DialogHeader className="pb-4">
+            <AlertDialogTitle>Rotate signing key</AlertDialogTitle>
+            <AlertDialogDescription>
+              A new key signs every session (JWT) from now on. Sessions signed with the current key stay valid: it keeps verifying for 7
+              days and stays published at /cdn-cgi/access/certs until then. The next scheduled rotation counts from now.
+            </AlertDialogDescription>
+          </DialogHeader>
+          <DialogFooter>
+            <Button variant="secondary" onClick={() => setOpen(false)} disabled={pending}>
+              Cancel
+            </Button>
+            <Button onClick={rotate} pending={pending}>
+              Rotate
+            </Button>
+          </DialogFooter>
+        </AlertDialogContent>
+      </AlertDialog>
+    </Field>
   );
 }

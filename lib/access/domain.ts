@@ -98,3 +98,20 @@ export function pickAppForPath<T extends { domain: string }>(apps: readonly T[],
   }
   return best?.app ?? null;
 }
+
+/**
+ * The path of an X-Forwarded-Uri (or ?domain=) as the proxy will route it: query and fragment
+ * dropped, repeated slashes merged, "." and ".." segments (also as %2e) resolved. Without this,
+ * "/public/../admin" would be judged by the application on "host/public" while the proxy serves
+ * "/admin".
+ */
+export function normalizeRequestPath(uri: string): string {
+  let p = uri.split(/[?#]/, 1)[0];
+  if (!p.startsWith("/")) p = `/${p}`;
+  p = p.replace(/\/{2,}/g, "/");
+  try {
+    return new URL(p, "http://h").pathname;
+  } catch {
+    return p;
+  }
+}

@@ -24,8 +24,11 @@ function toView(row: { keyRotationIntervalDays: number; lastKeyRotationAt: Date 
   return { ...s, nextKeyRotationAt: nextKeyRotationAt(s), daysUntilNextRotation: daysUntilNextRotation(s, now) };
 }
 
-/** Creates the row if needed and locks it. */
-async function lockSettings(tx: Tx, accountId: string) {
+/**
+ * Creates the row if needed and locks it until the transaction ends. Every change to an account's
+ * signing keys (first key, rotation) runs under this lock, so concurrent instances serialise.
+ */
+export async function lockKeySettings(tx: Tx, accountId: string): Promise<{ keyRotationIntervalDays: number; lastKeyRotationAt: Date | null }> {
   await tx.$executeRaw`INSERT INTO access_key_settings (account_id) VALUES (${accountId}) ON CONFLICT (account_id) DO NOTHING`;
   await tx.$queryRaw`SELECT account_id FROM access_key_settings WHERE account_id = ${accountId} FOR UPDATE`;
   return tx.accessKeySettings.findUniqueOrThrow({ where: { accountId }, select });
@@ -41,7 +44,7 @@ export async function updateKeySettings(actor: Actor, input: KeySettingsInput): 
   assertCan(actor, "apps:write");
   const data = parseInput(keySettingsInputSchema, input);
   return getDb().$transaction(async (tx) => {
-    const before = await lockSettings(tx, actor.accountId);
+    const before = await lockKeySettings(tx, actor.accountId);
     if (before.keyRotationIntervalDays === data.key_rotation_interval_days) return toView(before, new Date());
     const after = await tx.accessKeySettings.update({
       where: { accountId: actor.accountId },
@@ -65,7 +68,7 @@ export async function updateKeySettings(actor: Actor, input: KeySettingsInput): 
  * service, which also writes its own audit row). Returns the interval, to schedule the next one.
  */
 export async function recordKeyRotation(tx: Tx, accountId: string, at: Date): Promise<KeySettingsView> {
-  await lockSettings(tx, accountId);
+  await lockKeySettings(tx, accountId);
   const after = await tx.accessKeySettings.update({ where: { accountId }, data: { lastKeyRotationAt: at }, select });
   return toView(after, at);
 }

@@ -282,17 +282,20 @@ describe("signing-key settings", () => {
     for (const bad of [0, 366, 1.5, "30", null]) {
       expectFailure(await send("PUT", KEYS(), { key_rotation_interval_days: bad }), 400, 10001, "invalid request: key_rotation_interval_days: ");
     }
-    // Rotation: no key exists yet, so the schedule is answered unchanged and nothing is recorded.
+    // Rotation makes a new signing key now: the schedule restarts from this moment.
+    const before = Date.now();
     const rotated = expectSuccess(await send("POST", `${KEYS()}/rotate`)).result;
-    expect(rotated).toEqual({ key_rotation_interval_days: interval, days_until_next_rotation: interval, last_key_rotation_at: null });
+    expect(rotated).toMatchObject({ key_rotation_interval_days: interval, days_until_next_rotation: interval });
+    expect(Date.parse(rotated.last_key_rotation_at)).toBeGreaterThanOrEqual(before - 1000);
     await send("PUT", KEYS(), { key_rotation_interval_days: got.key_rotation_interval_days });
     const rows = await withPg(api().databaseUrl, async (c) =>
       (await c.query("SELECT action, actor_type, before, after FROM audit_logs WHERE object_type = 'access_keys' AND account_id = $1 ORDER BY id", [api().accountId])).rows,
     );
-    expect(rows.slice(-2)).toEqual([
+    expect(rows.filter((r) => r.action === "access_keys.update").slice(-2)).toEqual([
       { action: "access_keys.update", actor_type: "api_token", before: { key_rotation_interval_days: got.key_rotation_interval_days }, after: { key_rotation_interval_days: interval } },
       { action: "access_keys.update", actor_type: "api_token", before: { key_rotation_interval_days: interval }, after: { key_rotation_interval_days: got.key_rotation_interval_days } },
     ]);
+    expect(rows.at(-2)).toMatchObject({ action: "access_keys.rotate", actor_type: "api_token" });
   });
 });
 

@@ -1,5 +1,5 @@
 import type { TestProject } from "vitest/node";
-import { buildApp, buildIsCurrent, createAccountWithCli, createApiTokenWithCli, databaseUrlOf, insertApiToken, startServer } from "./server";
+import { createAccountWithCli, ensureBuilt, createApiTokenWithCli, databaseUrlOf, insertApiToken, startServer } from "./server";
 
 // Once per run of the "api" project: build when the sources are newer than DIST_DIR's build, start
 // one production server, and make the API tokens every file uses. The files run one after another
@@ -54,7 +54,7 @@ const step = async <T>(label: string, fn: () => Promise<T> | T): Promise<T> => {
 
 export default async function setup(project: TestProject) {
   // API_TEST_SKIP_BUILD=1 uses whatever DIST_DIR holds (for quick reruns while editing tests only).
-  if (process.env.API_TEST_SKIP_BUILD !== "1" && !buildIsCurrent()) await step("next build", buildApp);
+  await step("next build (when stale)", ensureBuilt);
   const server = await step("server start", () => startServer());
   try {
     const d = server.dataDir;

@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { chmod, mkdtemp, open, readFile, rm } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
@@ -12,7 +12,8 @@ import pg from "pg";
 // reuses the running PostgreSQL of that DATA_DIR.
 
 export const ROOT = path.resolve(__dirname, "../..");
-export const DIST_DIR = ".next-api";
+// TEST_DIST_DIR: a build folder of its own, for a run beside another one in the same checkout.
+export const DIST_DIR = process.env.TEST_DIST_DIR ?? ".next-api";
 const NODE = process.execPath;
 const TSX = path.join(ROOT, "node_modules/tsx/dist/cli.mjs");
 
@@ -56,6 +57,32 @@ export function buildIsCurrent(): boolean {
   return existsSync(buildId) && statSync(buildId).mtimeMs >= Math.max(...SOURCES.map((s) => newestMtime(path.join(ROOT, s))));
 }
 
+/**
+ * Builds DIST_DIR unless it is current. The "api" and "validation" projects share the build and
+ * may set up side by side: a lock folder makes the second wait for the first's build.
+ */
+export async function ensureBuilt(): Promise<void> {
+  if (process.env.API_TEST_SKIP_BUILD === "1") return;
+  const lock = path.join(ROOT, `${DIST_DIR}.lock`);
+  const until = Date.now() + 15 * 60_000;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // A lock older than a build can take is left over from a killed run.
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 10 * 60_000) rmSync(lock, { recursive: true, force: true });
+      if (Date.now() > until) throw new Error(`waited too long for ${lock}`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  try {
+    if (!buildIsCurrent()) buildApp();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
@@ -74,6 +101,8 @@ export interface TestServer {
   /** Everything the server wrote to stdout and stderr (JSON log lines and Next's messages). */
   logFile: string;
   pid: number;
+  /** Settles when the process exits, with its exit code or the signal that ended it. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   stop(): Promise<void>;
 }
 
@@ -94,8 +123,12 @@ async function waitUntilServing(url: string, child: ChildProcess, logFile: strin
   throw new Error(`the server did not start within ${timeoutMs} ms:\n${await readFile(logFile, "utf8")}`);
 }
 
-/** Starts `server.ts` on a free port with a fresh DATA_DIR (embedded PostgreSQL). */
-export async function startServer(opts: { logLevel?: string; timeoutMs?: number } = {}): Promise<TestServer> {
+/**
+ * Starts `server.ts` on a free port with a fresh DATA_DIR (embedded PostgreSQL). `env` is applied
+ * last: e.g. DATABASE_URL for a database the caller controls, or a shared AUTH_SECRET/PUBLIC_URL
+ * for several instances (a value of undefined removes the variable).
+ */
+export async function startServer(opts: { logLevel?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<TestServer> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "gatepost-api-"));
   // PostgreSQL runs as the "postgres" user when we are root: it must be able to enter the folder.
   await chmod(dataDir, 0o755);
@@ -115,12 +148,19 @@ export async function startServer(opts: { logLevel?: string; timeoutMs?: number 
   };
   delete env.DATABASE_URL;
   delete env.LOG_DESTINATION;
+  for (const [k, v] of Object.entries(opts.env ?? {})) {
+    if (v === undefined) delete env[k];
+    else env[k] = v;
+  }
   const child = spawn(NODE, [TSX, "--tsconfig", "tsconfig.node.json", "server.ts"], {
     cwd: ROOT,
     env,
     stdio: ["ignore", log.fd, log.fd],
   });
   await log.close();
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
@@ -138,7 +178,7 @@ export async function startServer(opts: { logLevel?: string; timeoutMs?: number 
     await stop();
     throw e;
   }
-  return { url, dataDir, logFile, pid: child.pid!, stop };
+  return { url, dataDir, logFile, pid: child.pid!, exited, stop };
 }
 
 /** `npm run -s cli -- <args>` against the server's DATA_DIR; resolves to its stdout (trimmed). */

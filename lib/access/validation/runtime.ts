@@ -1,0 +1,96 @@
+import "server-only";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { logger } from "../../logger";
+import { rotateDueSigningKeys } from "../signing-keys";
+import { AccessLogWriter } from "./access-log-writer";
+import { ChangeFeed } from "./change-feed";
+import { headerMap } from "./credentials";
+import { FailureLimiter } from "./rate-limit";
+import { AccessStore } from "./store";
+import { failure, Validator, type Answer } from "./validator";
+
+// /cdn-cgi/access/* served beside Next on the same port (server.ts routes here before Next sees
+// the request: Next's router alone costs more than a whole validation). One instance per process:
+// the change feed, the caches, the batched access log and the key-rotation timer.
+
+export const ACCESS_PREFIX = "/cdn-cgi/access/";
+const KEY_ROTATION_CHECK_MS = 60_000;
+const FAILURE_WINDOW_MS = 60_000;
+
+export interface AccessRuntimeOptions {
+  databaseUrl: string;
+  /** The JWT issuer: PUBLIC_URL. */
+  issuer: string;
+  maxFailuresPerIp: number;
+  maxFailuresPerClientId: number;
+}
+
+export class AccessRuntime {
+  readonly feed: ChangeFeed;
+  readonly store: AccessStore;
+  readonly log = new AccessLogWriter();
+  readonly validator: Validator;
+  private rotationTimer: NodeJS.Timeout | null = null;
+  private lastOutageLog = 0;
+
+  constructor(options: AccessRuntimeOptions) {
+    this.store = new AccessStore(() => this.feed.isFresh());
+    this.feed = new ChangeFeed(options.databaseUrl, { change: (p) => this.store.change(p), reset: () => this.store.reset() });
+    this.validator = new Validator(
+      this.store,
+      this.log,
+      {
+        ip: new FailureLimiter({ max: options.maxFailuresPerIp, windowMs: FAILURE_WINDOW_MS }),
+        clientId: new FailureLimiter({ max: options.maxFailuresPerClientId, windowMs: FAILURE_WINDOW_MS }),
+      },
+      { issuer: options.issuer, secureCookie: options.issuer.startsWith("https://") },
+    );
+  }
+
+  async start(): Promise<void> {
+    await this.feed.start();
+    this.log.start();
+    const rotate = () =>
+      rotateDueSigningKeys().catch((err: unknown) => logger.warn({ err: { message: err instanceof Error ? err.message : String(err) } }, "signing-key rotation check failed"));
+    void rotate();
+    this.rotationTimer = setInterval(rotate, KEY_ROTATION_CHECK_MS);
+    this.rotationTimer.unref();
+  }
+
+  /** Writes the access log still pending and closes the change feed. */
+  async stop(): Promise<void> {
+    if (this.rotationTimer) clearInterval(this.rotationTimer);
+    await this.log.stop();
+    await this.feed.stop();
+  }
+
+  handle(req: IncomingMessage, res: ServerResponse, clientIp: string): void {
+    this.answer(req, clientIp).then(
+      (a) => res.writeHead(a.status, a.headers).end(req.method === "HEAD" ? undefined : a.body),
+      (err: unknown) => {
+        // The database is unreachable (or something else broke): fail closed. 503, not 401/403,
+        // so that a client is not told its credentials are wrong; nginx auth_request turns it into
+        // a 500, which the README shows how to map back to 503.
+        const now = Date.now();
+        if (now - this.lastOutageLog > 1000) {
+          this.lastOutageLog = now;
+          logger.error({ err: { message: err instanceof Error ? err.message : String(err) } }, "validation failed closed (503): database unreachable or internal error");
+        }
+        if (!res.headersSent) {
+          const a = failure(503, "unavailable", { "retry-after": "1" });
+          res.writeHead(a.status, a.headers).end(a.body);
+        } else res.end();
+      },
+    );
+  }
+
+  private async answer(req: IncomingMessage, clientIp: string): Promise<Answer> {
+    const url = new URL(req.url ?? "/", "http://gatepost.invalid");
+    const headers = headerMap(req.rawHeaders);
+    const endpoint = url.pathname.slice(ACCESS_PREFIX.length).replace(/\/+$/, "");
+    if (endpoint === "validate") return this.validator.validate({ query: url.searchParams, headers, clientIp });
+    if (endpoint !== "certs" && endpoint !== "get-identity") return failure(404, "not_found");
+    if (req.method !== "GET" && req.method !== "HEAD") return failure(405, "method_not_allowed", { allow: "GET, HEAD" });
+    return endpoint === "certs" ? this.validator.certs(url.searchParams, headers) : this.validator.identity(headers);
+  }
+}

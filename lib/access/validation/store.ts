@@ -1,0 +1,348 @@
+import "server-only";
+import { LRUCache } from "lru-cache";
+import { getDb } from "../../db/client";
+import type { Rule } from "../rules";
+import { sessionDurationMs } from "../schemas";
+import { ensureSigningKey, loadSigningKeys, PREVIOUS_KEY_VERIFY_MS } from "../signing-keys";
+import type { EvaluablePolicy } from "./evaluate";
+import { hasAllowPolicy } from "./evaluate";
+
+// What validation reads from the database, cached per instance. The caches are bounded (a flood
+// of distinct bogus client ids evicts only other negative entries) and are used only while the
+// change feed is fresh (change-feed.ts); otherwise every read goes to the database. A load that
+// raced with a change notification answers its request but is not cached.
+
+export interface AppRecord {
+  id: string;
+  accountId: string;
+  aud: string;
+  name: string;
+  domain: string;
+  sessionMs: number;
+  /** Lowercase header name, or null. */
+  singleHeader: string | null;
+  /** ms since the epoch; JWTs issued before it are refused. */
+  lastRevokedAt: number | null;
+  /** In ascending precedence. */
+  policies: EvaluablePolicy[];
+  hasAllow: boolean;
+  strict: boolean;
+}
+
+export interface TokenRecord {
+  id: string;
+  accountId: string;
+  clientId: string;
+  name: string;
+  secretHash: Buffer;
+  previousSecretHash: Buffer | null;
+  previousSecretExpiresAt: number | null;
+  expiresAt: number | null;
+  enabled: boolean;
+  /** Minted JWTs of this token, per application and admitting policy: dropped with the record. */
+  jwts: Map<string, MintedJwt>;
+}
+
+export interface MintedJwt {
+  jwt: string;
+  /** Seconds since the epoch. */
+  exp: number;
+  iat: number;
+  kid: string;
+  /** The application record it was minted for: a reloaded (changed) application mints anew. */
+  app: AppRecord;
+}
+
+export interface VerifyingKey {
+  kid: string;
+  accountId: string;
+  publicKey: import("node:crypto").KeyObject;
+  publicJwk: Record<string, unknown>;
+  certificate: string;
+  createdAt: Date;
+  retiredAt: Date | null;
+}
+
+export interface KeyRing {
+  signing: Map<string, { kid: string; privateKey: import("node:crypto").KeyObject }>;
+  verifying: Map<string, VerifyingKey>;
+}
+
+/** Whether a key still verifies at `now`: current, or retired less than 7 days ago. */
+export function keyVerifies(key: VerifyingKey, now: number): boolean {
+  return key.retiredAt === null || now - key.retiredAt.getTime() < PREVIOUS_KEY_VERIFY_MS;
+}
+
+type Box<T> = { value: T };
+
+const appSelect = {
+  id: true,
+  accountId: true,
+  aud: true,
+  name: true,
+  domain: true,
+  sessionDuration: true,
+  readServiceTokensFromHeader: true,
+  lastRevokedAt: true,
+  policies: {
+    select: {
+      precedence: true,
+      policy: { select: { id: true, decision: true, includeRules: true, requireRules: true, excludeRules: true, sessionDuration: true } },
+    },
+    orderBy: { precedence: "asc" },
+  },
+  account: { select: { accountSettings: { select: { strictServiceTokenAuth: true } } } },
+} as const;
+
+const tokenSelect = {
+  id: true,
+  accountId: true,
+  clientId: true,
+  name: true,
+  secretHash: true,
+  previousSecretHash: true,
+  previousSecretExpiresAt: true,
+  expiresAt: true,
+  enabled: true,
+} as const;
+
+type AppRow = Awaited<ReturnType<typeof loadAppsByHost>>[number];
+type TokenRow = NonNullable<Awaited<ReturnType<typeof loadToken>>>;
+
+function loadAppsByHost(host: string) {
+  return getDb().accessApp.findMany({ where: { domainHost: host }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: appSelect });
+}
+
+function loadAppByAud(aud: string) {
+  return getDb().accessApp.findUnique({ where: { aud }, select: appSelect });
+}
+
+function loadToken(where: { clientId: string } | { id: string }) {
+  return getDb().serviceToken.findUnique({ where, select: tokenSelect });
+}
+
+function toAppRecord(row: AppRow): AppRecord {
+  const policies: EvaluablePolicy[] = row.policies.map((p) => ({
+    id: p.policy.id,
+    decision: p.policy.decision,
+    include: p.policy.includeRules as Rule[],
+    require: p.policy.requireRules as Rule[],
+    exclude: p.policy.excludeRules as Rule[],
+    precedence: p.precedence,
+    sessionDuration: p.policy.sessionDuration,
+  }));
+  return {
+    id: row.id,
+    accountId: row.accountId,
+    aud: row.aud,
+    name: row.name,
+    domain: row.domain,
+    sessionMs: sessionDurationMs(row.sessionDuration),
+    singleHeader: row.readServiceTokensFromHeader ? row.readServiceTokensFromHeader.toLowerCase() : null,
+    lastRevokedAt: row.lastRevokedAt?.getTime() ?? null,
+    policies,
+    hasAllow: hasAllowPolicy(policies),
+    strict: row.account.accountSettings?.strictServiceTokenAuth ?? false,
+  };
+}
+
+function toTokenRecord(row: TokenRow): TokenRecord {
+  return {
+    id: row.id,
+    accountId: row.accountId,
+    clientId: row.clientId,
+    name: row.name,
+    secretHash: Buffer.from(row.secretHash, "hex"),
+    previousSecretHash: row.previousSecretHash ? Buffer.from(row.previousSecretHash, "hex") : null,
+    previousSecretExpiresAt: row.previousSecretExpiresAt?.getTime() ?? null,
+    expiresAt: row.expiresAt?.getTime() ?? null,
+    enabled: row.enabled,
+    jwts: new Map(),
+  };
+}
+
+export interface StoreLimits {
+  tokens: number;
+  negativeTokens: number;
+  hosts: number;
+}
+
+export const DEFAULT_LIMITS: StoreLimits = { tokens: 200_000, negativeTokens: 20_000, hosts: 10_000 };
+
+interface PendingLoad {
+  promise: Promise<unknown>;
+  /** A change notification for this key arrived while loading: the result may predate it. */
+  dirty: boolean;
+}
+
+export class AccessStore {
+  private readonly tokensByClientId: LRUCache<string, TokenRecord>;
+  private readonly tokensById: LRUCache<string, TokenRecord>;
+  private readonly unknownClientIds: LRUCache<string, true>;
+  private readonly appsByHost: LRUCache<string, Box<AppRecord[]>>;
+  private readonly appsByAud: LRUCache<string, Box<AppRecord | null>>;
+  private keyRing: KeyRing | null = null;
+  private readonly pending = new Map<string, PendingLoad>();
+
+  constructor(
+    private readonly isFresh: () => boolean,
+    limits: StoreLimits = DEFAULT_LIMITS,
+  ) {
+    this.tokensByClientId = new LRUCache({ max: limits.tokens });
+    this.tokensById = new LRUCache({ max: limits.tokens });
+    this.unknownClientIds = new LRUCache({ max: limits.negativeTokens });
+    this.appsByHost = new LRUCache({ max: limits.hosts });
+    this.appsByAud = new LRUCache({ max: limits.hosts });
+  }
+
+  /** A NOTIFY payload from the change feed. */
+  change(payload: string): void {
+    const [kind, id, clientId] = payload.split(":");
+    if (kind === "t") {
+      this.tokensById.delete(id);
+      this.markDirty((key) => key === `i:${id}` || key === `c:${clientId}`);
+      if (clientId) {
+        this.tokensByClientId.delete(clientId);
+        this.unknownClientIds.delete(clientId);
+      }
+    } else if (kind === "k") {
+      this.keyRing = null;
+      this.markDirty((key) => key === "keys");
+    } else {
+      this.appsByHost.clear();
+      this.appsByAud.clear();
+      this.markDirty((key) => key.startsWith("h:") || key.startsWith("u:"));
+    }
+  }
+
+  reset(): void {
+    this.markDirty(() => true);
+    this.tokensByClientId.clear();
+    this.tokensById.clear();
+    this.unknownClientIds.clear();
+    this.appsByHost.clear();
+    this.appsByAud.clear();
+    this.keyRing = null;
+  }
+
+  private markDirty(matches: (key: string) => boolean): void {
+    for (const [key, load] of this.pending) if (matches(key)) load.dirty = true;
+  }
+
+  /** Sizes, for the memory benchmark and metrics. */
+  sizes() {
+    return { tokens: this.tokensByClientId.size, tokensById: this.tokensById.size, unknown: this.unknownClientIds.size, hosts: this.appsByHost.size };
+  }
+
+  /**
+   * One load per key at a time (concurrent misses share it, unless a change arrived meanwhile);
+   * the result is cached only if no change notification for the key arrived while it ran.
+   */
+  private async load<T>(key: string, fetch: () => Promise<T>, keep: (value: T) => void): Promise<T> {
+    const running = this.pending.get(key);
+    if (running && !running.dirty) return running.promise as Promise<T>;
+    const entry: PendingLoad = { promise: Promise.resolve(), dirty: false };
+    const promise = fetch().then((value) => {
+      if (!entry.dirty && this.isFresh()) keep(value);
+      return value;
+    });
+    entry.promise = promise;
+    this.pending.set(key, entry);
+    try {
+      return await promise;
+    } finally {
+      if (this.pending.get(key) === entry) this.pending.delete(key);
+    }
+  }
+
+  async appsForHost(host: string): Promise<AppRecord[]> {
+    if (this.isFresh()) {
+      const hit = this.appsByHost.get(host);
+      if (hit) return hit.value;
+    }
+    return this.load(
+      `h:${host}`,
+      async () => (await loadAppsByHost(host)).map(toAppRecord),
+      (apps) => this.appsByHost.set(host, { value: apps }),
+    );
+  }
+
+  async appByAud(aud: string): Promise<AppRecord | null> {
+    if (this.isFresh()) {
+      const hit = this.appsByAud.get(aud);
+      if (hit) return hit.value;
+    }
+    return this.load(
+      `u:${aud}`,
+      async () => {
+        const row = await loadAppByAud(aud);
+        return row ? toAppRecord(row) : null;
+      },
+      (app) => this.appsByAud.set(aud, { value: app }),
+    );
+  }
+
+  async tokenByClientId(clientId: string): Promise<TokenRecord | null> {
+    if (this.isFresh()) {
+      const hit = this.tokensByClientId.get(clientId);
+      if (hit) return hit;
+      if (this.unknownClientIds.has(clientId)) return null;
+    }
+    return this.load(
+      `c:${clientId}`,
+      async () => {
+        const row = await loadToken({ clientId });
+        return row ? toTokenRecord(row) : null;
+      },
+      (token) => this.keepToken(clientId, token),
+    );
+  }
+
+  async tokenById(id: string): Promise<TokenRecord | null> {
+    if (this.isFresh()) {
+      const hit = this.tokensById.get(id);
+      if (hit) return hit;
+    }
+    return this.load(
+      `i:${id}`,
+      async () => {
+        const row = await loadToken({ id });
+        return row ? toTokenRecord(row) : null;
+      },
+      (token) => {
+        if (token) this.keepToken(token.clientId, token);
+      },
+    );
+  }
+
+  private keepToken(clientId: string, token: TokenRecord | null): void {
+    if (token === null) {
+      this.unknownClientIds.set(clientId, true);
+      return;
+    }
+    this.tokensByClientId.set(clientId, token);
+    this.tokensById.set(token.id, token);
+  }
+
+  async keys(): Promise<KeyRing> {
+    if (this.keyRing && this.isFresh()) return this.keyRing;
+    return this.load(
+      "keys",
+      () => loadSigningKeys() as Promise<KeyRing>,
+      (ring) => {
+        this.keyRing = ring;
+      },
+    );
+  }
+
+  /** The account's signing key, creating the first one if the account has none yet. */
+  async signingKey(accountId: string): Promise<{ kid: string; privateKey: import("node:crypto").KeyObject }> {
+    const found = (await this.keys()).signing.get(accountId);
+    if (found) return found;
+    await ensureSigningKey(accountId);
+    this.keyRing = null;
+    const created = (await loadSigningKeys()).signing.get(accountId);
+    if (!created) throw new Error("no signing key after creating one");
+    return created;
+  }
+}

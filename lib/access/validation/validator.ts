@@ -1,0 +1,342 @@
+import "server-only";
+import { createHash, timingSafeEqual } from "node:crypto";
+import { LRUCache } from "lru-cache";
+import { parseIp, type IpAddress } from "../../net/ip";
+import { CLIENT_ID_PATTERN } from "../../service-tokens/secret";
+import { normalizeRequestPath, pickAppForPath, requestHost } from "../domain";
+import { sessionDurationMs } from "../schemas";
+import type { AccessLogWriter, LoggedAttempt } from "./access-log-writer";
+import { cookieValue, COOKIE_NAME, readCredentials, TOKEN_HEADER, type Credentials, type HeaderMap } from "./credentials";
+import { decideForServiceToken, findBypass, type EvaluablePolicy } from "./evaluate";
+import { mintAppJwt, verifyAppJwt, type AppJwtClaims } from "./jwt";
+import type { FailureLimiter } from "./rate-limit";
+import { keyVerifies, type AccessStore, type AppRecord, type MintedJwt, type TokenRecord } from "./store";
+
+// The decisions of /cdn-cgi/access/validate, /certs and /get-identity, independent of HTTP
+// plumbing (http.ts). The rules, in order:
+//   1. The application: ?aud=, else ?domain=, else X-Forwarded-Host + X-Forwarded-Uri (longest
+//      path prefix). None: 403.
+//   2. A matching bypass policy admits without credentials (no JWT).
+//   3. Credentials (credentials.ts). None: 401. Failures are rate limited per client IP and per
+//      client id: over the limit, 401 with Retry-After and code rate_limited.
+//   4. A service token must be known in the application's account, match the current secret or
+//      the previous one inside its grace, be enabled and unexpired (else 401); then the first
+//      matching deny (403) or Service Auth policy (admit) by precedence; nothing matching: 403.
+//   5. A JWT counts only when strict mode is off and the application has an allow policy; it must
+//      verify, name the application's aud, be unexpired, be issued after the last "Revoke
+//      existing tokens", and its token must still pass step 4 (policies included).
+// Every answer but a bypass is recorded in the access log; nothing here writes to the database on
+// the request path (the log writer batches).
+
+export interface ValidationRequest {
+  query: URLSearchParams;
+  headers: HeaderMap;
+  clientIp: string;
+}
+
+export interface Answer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface ValidatorOptions {
+  issuer: string;
+  secureCookie: boolean;
+}
+
+const FAILURE_MESSAGES = {
+  missing_credentials: "this application requires a service token (CF-Access-Client-Id and CF-Access-Client-Secret)",
+  invalid_credentials: "the credentials presented do not authenticate",
+  rate_limited: "too many failed attempts; retry later",
+  access_denied: "access to this application is denied",
+  no_application: "no Access application matches this request",
+  unavailable: "the access service cannot reach its database; retry later",
+  not_found: "no such endpoint; the access endpoints are /cdn-cgi/access/validate, /certs and /get-identity",
+  method_not_allowed: "method not allowed",
+} as const;
+export type FailureCode = keyof typeof FAILURE_MESSAGES;
+
+const JSON_HEADERS = { "content-type": "application/json", "cache-control": "no-store" };
+
+export function failure(status: number, code: FailureCode, extra: Record<string, string> = {}): Answer {
+  const body = `{"success":false,"errors":[{"code":"${code}","message":"${FAILURE_MESSAGES[code]}"}],"messages":[],"result":null}`;
+  return { status, headers: { ...JSON_HEADERS, ...extra }, body };
+}
+
+function sha256(s: string): Buffer {
+  return createHash("sha256").update(s, "utf8").digest();
+}
+
+function first(headers: HeaderMap, name: string): string | null {
+  return headers.get(name)?.[0] ?? null;
+}
+
+const AUD_PATTERN = /^[0-9a-f]{64}$/;
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** A reused JWT must have at least this share of its lifetime left (and 30 s). */
+const REUSE_MIN_REMAINING = 0.5;
+
+export class Validator {
+  /** Signature and claims of JWTs already verified; time, key and state checks run on every use. */
+  private readonly verified = new LRUCache<string, { claims: AppJwtClaims; kid: string }>({ max: 20_000 });
+  private readonly minting = new Map<string, Promise<MintedJwt>>();
+
+  constructor(
+    private readonly store: AccessStore,
+    private readonly log: AccessLogWriter,
+    private readonly limits: { ip: FailureLimiter; clientId: FailureLimiter },
+    private readonly options: ValidatorOptions,
+  ) {}
+
+  async resolveApp(query: URLSearchParams, headers: HeaderMap): Promise<AppRecord | null> {
+    const aud = query.get("aud");
+    if (aud !== null) return AUD_PATTERN.test(aud.toLowerCase()) ? this.store.appByAud(aud.toLowerCase()) : null;
+    const domain = query.get("domain");
+    let hostText: string | null;
+    let path: string;
+    if (domain !== null) {
+      const slash = domain.indexOf("/");
+      hostText = slash === -1 ? domain : domain.slice(0, slash);
+      path = slash === -1 ? "/" : domain.slice(slash);
+    } else {
+      hostText = first(headers, "x-forwarded-host");
+      path = first(headers, "x-forwarded-uri") ?? "/";
+    }
+    const host = hostText === null ? null : requestHost(hostText);
+    if (host === null) return null;
+    return pickAppForPath(await this.store.appsForHost(host), normalizeRequestPath(path));
+  }
+
+  async validate(req: ValidationRequest): Promise<Answer> {
+    const app = await this.resolveApp(req.query, req.headers);
+    if (!app) return failure(403, "no_application");
+    const ip = parseIp(req.clientIp);
+    const base: LoggedAttempt = {
+      accountId: app.accountId,
+      allowed: false,
+      reason: "",
+      appId: app.id,
+      appDomain: app.domain,
+      serviceTokenId: null,
+      clientId: null,
+      ipAddress: req.clientIp,
+      userAgent: first(req.headers, "user-agent"),
+    };
+
+    const bypass = findBypass(app.policies, { serviceTokenId: null, ip });
+    if (bypass) {
+      this.log.record({ ...base, allowed: true, reason: "bypass" });
+      return this.admitted(app, null, null);
+    }
+
+    const creds = readCredentials(req.headers, app.singleHeader);
+    if (creds.kind === "none") return this.refuse(base, "missing_credentials", 401, "missing_credentials", false);
+
+    const ipWait = this.limits.ip.retryAfter(req.clientIp);
+    if (ipWait > 0) return this.rateLimited(base, creds, ipWait);
+
+    if (creds.kind === "malformed") return this.refuse({ ...base, clientId: creds.clientId }, "invalid_credentials", 401, "invalid_credentials", true);
+    if (creds.kind === "jwt") return this.validateJwt(app, base, creds.jwt, ip);
+
+    const idWait = this.limits.clientId.retryAfter(creds.clientId);
+    if (idWait > 0) return this.rateLimited(base, creds, idWait);
+    const attempt = { ...base, clientId: creds.clientId };
+
+    const found = CLIENT_ID_PATTERN.test(creds.clientId) ? await this.store.tokenByClientId(creds.clientId) : null;
+    // A token of another account is as unknown here as one that never existed.
+    const token = found && found.accountId === app.accountId ? found : null;
+    if (!token) return this.refuse(attempt, "unknown_client_id", 401, "invalid_credentials", true);
+    const withToken = { ...attempt, serviceTokenId: token.id };
+    const now = Date.now();
+    const secret = this.secretMatch(token, creds.clientSecret, now);
+    if (secret === null) return this.refuse(withToken, "invalid_client_secret", 401, "invalid_credentials", true);
+    const state = tokenState(token, now);
+    if (state) return this.refuse(withToken, state, 401, "invalid_credentials", true);
+
+    const decision = decideForServiceToken(app.policies, { serviceTokenId: token.id, ip });
+    if (decision.outcome === "deny") return this.refuse(withToken, "denied_by_policy", 403, "access_denied", false);
+    if (decision.outcome === "no_match") return this.refuse(withToken, "no_policy_match", 403, "access_denied", false);
+
+    const minted = await this.jwtFor(token, app, decision.policy);
+    this.log.record({ ...withToken, allowed: true, reason: "ok" });
+    this.log.touch(token.id, req.clientIp, secret === "previous");
+    return this.admitted(app, token, minted, app.hasAllow && !app.strict);
+  }
+
+  private async validateJwt(app: AppRecord, base: LoggedAttempt, jwt: string, ip: IpAddress | null): Promise<Answer> {
+    if (app.strict) return this.refuse(base, "strict_mode", 401, "invalid_credentials", false);
+    if (!app.hasAllow) return this.refuse(base, "jwt_not_accepted", 401, "invalid_credentials", false);
+    const check = await this.checkJwt(jwt, app.aud);
+    if (!check.ok) return this.refuse(base, check.reason, 401, "invalid_credentials", true);
+    const { claims } = check;
+    const attempt = { ...base, clientId: claims.common_name, serviceTokenId: claims.service_token_id };
+    if (app.lastRevokedAt !== null && claims.iat * 1000 < app.lastRevokedAt) return this.refuse(attempt, "jwt_revoked", 401, "invalid_credentials", false);
+    const found = UUID_PATTERN.test(claims.service_token_id) ? await this.store.tokenById(claims.service_token_id) : null;
+    const token = found && found.accountId === app.accountId ? found : null;
+    if (!token) return this.refuse(attempt, "token_deleted", 401, "invalid_credentials", false);
+    const state = tokenState(token, Date.now());
+    if (state) return this.refuse(attempt, state, 401, "invalid_credentials", false);
+    const decision = decideForServiceToken(app.policies, { serviceTokenId: token.id, ip });
+    if (decision.outcome === "deny") return this.refuse(attempt, "denied_by_policy", 403, "access_denied", false);
+    if (decision.outcome === "no_match") return this.refuse(attempt, "no_policy_match", 403, "access_denied", false);
+    this.log.record({ ...attempt, allowed: true, reason: "ok" });
+    this.log.touch(token.id, base.ipAddress, false);
+    return this.admitted(app, token, { jwt, exp: claims.exp, iat: claims.iat, kid: check.kid, app }, false);
+  }
+
+  /** Verifies a JWT for `aud` (signature cached; expiry, key validity and aud checked every time). */
+  async checkJwt(jwt: string, aud: string | null): Promise<{ ok: true; claims: AppJwtClaims; kid: string } | { ok: false; reason: "invalid_jwt" | "jwt_expired" }> {
+    const ring = await this.store.keys();
+    const now = Date.now();
+    let hit = this.verified.get(jwt);
+    if (!hit) {
+      const result = await verifyAppJwt(
+        jwt,
+        (kid) => {
+          const key = ring.verifying.get(kid);
+          return key && keyVerifies(key, now) ? key.publicKey : null;
+        },
+        this.options.issuer,
+      );
+      if (!result.ok) return result;
+      hit = { claims: result.claims, kid: result.kid };
+      this.verified.set(jwt, hit);
+    }
+    const key = ring.verifying.get(hit.kid);
+    if (!key || !keyVerifies(key, now)) return { ok: false, reason: "invalid_jwt" };
+    if (hit.claims.exp * 1000 <= now) return { ok: false, reason: "jwt_expired" };
+    if (typeof hit.claims.nbf === "number" && hit.claims.nbf * 1000 > now) return { ok: false, reason: "invalid_jwt" };
+    if (aud !== null && !hit.claims.aud.includes(aud)) return { ok: false, reason: "invalid_jwt" };
+    return { ok: true, claims: hit.claims, kid: hit.kid };
+  }
+
+  private secretMatch(token: TokenRecord, presented: string, now: number): "current" | "previous" | null {
+    const digest = sha256(presented);
+    if (timingSafeEqual(digest, token.secretHash)) return "current";
+    if (
+      token.previousSecretHash !== null &&
+      token.previousSecretExpiresAt !== null &&
+      token.previousSecretExpiresAt > now &&
+      timingSafeEqual(digest, token.previousSecretHash)
+    ) {
+      return "previous";
+    }
+    return null;
+  }
+
+  private async jwtFor(token: TokenRecord, app: AppRecord, policy: EvaluablePolicy): Promise<MintedJwt> {
+    const key = `${app.id}|${policy.id}`;
+    const nowSec = Math.floor(Date.now() / 1000);
+    const signing = await this.store.signingKey(app.accountId);
+    const cached = token.jwts.get(key);
+    if (cached && cached.app === app && cached.kid === signing.kid) {
+      const remaining = cached.exp - nowSec;
+      if (remaining > 30 && remaining >= (cached.exp - cached.iat) * REUSE_MIN_REMAINING) return cached;
+    }
+    const pendingKey = `${token.id}|${key}`;
+    const running = this.minting.get(pendingKey);
+    if (running) return running;
+    const lifetimeMs = policy.sessionDuration ? sessionDurationMs(policy.sessionDuration) : app.sessionMs;
+    const promise = mintAppJwt({
+      kid: signing.kid,
+      privateKey: signing.privateKey,
+      issuer: this.options.issuer,
+      aud: app.aud,
+      clientId: token.clientId,
+      serviceTokenId: token.id,
+      issuedAt: nowSec,
+      lifetimeSeconds: Math.max(1, Math.floor(lifetimeMs / 1000)),
+    }).then(({ jwt, exp }) => {
+      const minted: MintedJwt = { jwt, exp, iat: nowSec, kid: signing.kid, app };
+      token.jwts.set(key, minted);
+      return minted;
+    });
+    this.minting.set(pendingKey, promise);
+    try {
+      return await promise;
+    } finally {
+      this.minting.delete(pendingKey);
+    }
+  }
+
+  private admitted(app: AppRecord, token: TokenRecord | null, minted: MintedJwt | null, cookie = false): Answer {
+    const headers: Record<string, string> = { ...JSON_HEADERS };
+    let expiresAt = "null";
+    let tokenJson = "null";
+    if (token && minted) {
+      headers["cf-access-jwt-assertion"] = minted.jwt;
+      headers["cf-access-client-id"] = token.clientId;
+      expiresAt = `"${new Date(minted.exp * 1000).toISOString()}"`;
+      tokenJson = JSON.stringify({ id: token.id, client_id: token.clientId, name: token.name });
+      if (cookie) {
+        const maxAge = Math.max(0, minted.exp - Math.floor(Date.now() / 1000));
+        headers["set-cookie"] = `${COOKIE_NAME}=${minted.jwt}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${this.options.secureCookie ? "; Secure" : ""}`;
+      }
+    }
+    const appJson = JSON.stringify({ id: app.id, aud: app.aud, name: app.name, domain: app.domain });
+    const body = `{"success":true,"errors":[],"messages":[],"result":{"app":${appJson},"service_token":${tokenJson},"expires_at":${expiresAt}}}`;
+    return { status: 200, headers, body };
+  }
+
+  private refuse(attempt: LoggedAttempt, reason: string, status: 401 | 403, code: FailureCode, counts: boolean): Answer {
+    this.log.record({ ...attempt, allowed: false, reason });
+    if (counts) {
+      this.limits.ip.fail(attempt.ipAddress ?? "unknown");
+      if (attempt.clientId) this.limits.clientId.fail(attempt.clientId);
+    }
+    return failure(status, code);
+  }
+
+  private rateLimited(base: LoggedAttempt, creds: Credentials, wait: number): Answer {
+    const clientId = creds.kind === "service_token" || creds.kind === "malformed" ? creds.clientId : null;
+    this.log.record({ ...base, clientId, allowed: false, reason: "rate_limited" });
+    return failure(401, "rate_limited", { "retry-after": String(wait) });
+  }
+
+  /** GET /cdn-cgi/access/get-identity: the identity behind a JWT that still authenticates. */
+  async identity(headers: HeaderMap): Promise<Answer> {
+    const jwt = first(headers, TOKEN_HEADER) ?? cookieValue(headers, COOKIE_NAME);
+    if (!jwt) return failure(401, "missing_credentials");
+    const check = await this.checkJwt(jwt, null);
+    if (!check.ok) return failure(401, "invalid_credentials");
+    const { claims } = check;
+    const app = claims.aud.length > 0 && AUD_PATTERN.test(claims.aud[0]) ? await this.store.appByAud(claims.aud[0]) : null;
+    const token = UUID_PATTERN.test(claims.service_token_id) ? await this.store.tokenById(claims.service_token_id) : null;
+    if (!app || !token || token.accountId !== app.accountId || tokenState(token, Date.now()) !== null) return failure(401, "invalid_credentials");
+    if (app.lastRevokedAt !== null && claims.iat * 1000 < app.lastRevokedAt) return failure(401, "invalid_credentials");
+    const body = JSON.stringify({
+      service_token_id: token.id,
+      service_token_status: true,
+      common_name: claims.common_name,
+      aud: claims.aud,
+      iat: claims.iat,
+      exp: claims.exp,
+    });
+    return { status: 200, headers: JSON_HEADERS, body };
+  }
+
+  /**
+   * GET /cdn-cgi/access/certs: the keys that verify now, newest first. With ?aud=, ?domain= or
+   * X-Forwarded-Host naming an application, only its account's keys; otherwise every account's.
+   */
+  async certs(query: URLSearchParams, headers: HeaderMap): Promise<Answer> {
+    const hinted = query.has("aud") || query.has("domain") || headers.has("x-forwarded-host");
+    const app = hinted ? await this.resolveApp(query, headers) : null;
+    const ring = await this.store.keys();
+    const now = Date.now();
+    const keys = [...ring.verifying.values()]
+      .filter((k) => keyVerifies(k, now) && (app === null || k.accountId === app.accountId))
+      .sort((a, b) => Number(a.retiredAt !== null) - Number(b.retiredAt !== null) || b.createdAt.getTime() - a.createdAt.getTime());
+    const certs = keys.map((k) => ({ kid: k.kid, cert: k.certificate }));
+    const body = JSON.stringify({ keys: keys.map((k) => k.publicJwk), public_cert: certs[0] ?? null, public_certs: certs });
+    return { status: 200, headers: { "content-type": "application/json", "cache-control": "public, max-age=60" }, body };
+  }
+}
+
+function tokenState(token: TokenRecord, now: number): "disabled" | "expired" | null {
+  if (!token.enabled) return "disabled";
+  if (token.expiresAt !== null && token.expiresAt <= now) return "expired";
+  return null;
+}
