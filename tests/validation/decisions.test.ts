@@ -268,3 +268,34 @@ describe("the other endpoints", () => {
     expect((await fetch(`${f.url}/cdn-cgi/access/certs`, { method: "POST" })).status).toBe(405);
   });
 });
+
+describe("hostile input", () => {
+  it("never answers 5xx, whatever the query, headers or JWT look like", async () => {
+    const { token, app } = await serviceAuthApp("hostile");
+    // 4,000 characters: big, yet under Node's 16 KB header limit (past it the HTTP parser refuses
+    // the request before any handler runs).
+    const big = "a".repeat(4000);
+    const cases: Parameters<typeof validate>[0][] = [
+      { query: "aud=%00" },
+      { query: "domain=%zz%" },
+      { query: `domain=${big}` },
+      { query: "aud[]=1&aud[]=2" },
+      { host: big },
+      { host: app.domain, uri: `/${big}` },
+      { host: app.domain, uri: "%%%" },
+      { host: app.domain, uri: "../../../../etc/passwd" },
+      { host: app.domain, headers: { "CF-Access-Client-Id": big, "CF-Access-Client-Secret": big } },
+      { host: app.domain, headers: { "CF-Access-Client-Id": token.client_id, "CF-Access-Client-Secret": "\u00e9\u00e8" } },
+      { host: app.domain, headers: { "cf-access-token": big } },
+      { host: app.domain, headers: { "cf-access-token": "e30.e30.e30" } },
+      { host: app.domain, headers: { cookie: `CF_Authorization=${"%".repeat(100)}` } },
+      { host: app.domain, headers: { cookie: "CF_Authorization" } },
+    ];
+    for (const c of cases) {
+      const r = await validate(c);
+      expect(r.status, JSON.stringify(c).slice(0, 120)).toBeLessThan(500);
+      expect(r.json.success, `${r.status} ${JSON.stringify(c).slice(0, 80)}`).toBe(false);
+    }
+    expect((await validate({ host: app.domain, headers: pairHeaders(token) })).status).toBe(200);
+  });
+});
