@@ -2,6 +2,7 @@ import { Activity } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 import { formatDateTime, formatRelative, formatTimestamp } from "@/components/ui/format";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { reasonLabel } from "@/components/access-logs/reason-labels";
 
 /** One row of the access log as the dashboard shows it (the domain's AccessLogView has this shape). */
 export interface AccessAttemptEntry {
@@ -13,29 +14,8 @@ export interface AccessAttemptEntry {
   clientId: string | null;
   ipAddress: string | null;
   rayId: string;
-}
-
-const REASONS: Record<string, string> = {
-  ok: "Allowed",
-  missing_credentials: "No credentials",
-  invalid_credentials: "Invalid credentials",
-  unknown_client_id: "Unknown Client ID",
-  invalid_client_secret: "Wrong Client Secret",
-  expired: "Token expired",
-  disabled: "Token disabled",
-  no_policy_match: "No policy matched",
-  denied_by_policy: "Blocked by a policy",
-  invalid_jwt: "Invalid JWT",
-  jwt_expired: "JWT expired",
-  jwt_revoked: "JWT revoked",
-  strict_mode: "Refused by strict mode",
-  rate_limited: "Rate limited",
-};
-
-function reasonLabel(reason: string): string {
-  if (REASONS[reason]) return REASONS[reason];
-  const words = reason.replace(/_+/g, " ").trim();
-  return words ? words[0].toUpperCase() + words.slice(1) : reason;
+  /** Attempts the row stands for (successes and rate-limited refusals are aggregated per minute). */
+  count?: number;
 }
 
 /**
@@ -79,6 +59,11 @@ export function RecentAuthentications({ entries, now, show }: { entries: AccessA
                 <Badge tone={e.allowed ? "green" : "red"} dot>
                   {e.allowed ? "Allowed" : reasonLabel(e.reason)}
                 </Badge>
+                {e.count !== undefined && e.count > 1 ? (
+                  <span className="ml-1.5 text-xs text-zinc-500 tabular-nums" title={`${e.count} attempts in this minute`}>
+                    ×{e.count}
+                  </span>
+                ) : null}
               </TableCell>
               <TableCell>
                 {other ? (

@@ -43,7 +43,14 @@ export const NAV_SECTIONS: NavSection[] = [
   {
     label: "Logs",
     icon: ScrollText,
-    groups: [{ items: [{ label: "Audit", href: "/logs/audit" }] }],
+    groups: [
+      {
+        items: [
+          { label: "Authentication", href: "/logs/authentication" },
+          { label: "Audit", href: "/logs/audit" },
+        ],
+      },
+    ],
   },
   {
     label: "Settings",

@@ -1,12 +1,40 @@
 import { CopyButton } from "@/components/ui/copy-button";
 import { DetailItem, When } from "@/components/ui/detail-list";
+import { formatRelative, formatTimestamp } from "@/components/ui/format";
 import { durationLabel } from "./duration-label";
+import { EndGraceButton } from "./end-grace-button";
 import { TokenStatusBadge } from "./token-status-badge";
 import { tokenStatus } from "@/lib/service-tokens/duration";
 import type { ServiceTokenSummary } from "./types";
 
-/** Every field of a token (never a secret), for the token page. */
-export function ServiceTokenDetails({ token, now }: { token: ServiceTokenSummary; now: Date }) {
+/** The last use of the previous secret during a grace period (the validator records it). */
+export interface PreviousSecretUsage {
+  previousSecretLastSeenAt: Date | null;
+  previousSecretLastSeenIp: string | null;
+}
+
+/** "Old secret last used 3 minutes ago from 10.0.0.7", or that it has not been used. */
+function PreviousSecretUse({ usage, now }: { usage: PreviousSecretUsage; now: Date }) {
+  const at = usage.previousSecretLastSeenAt;
+  if (!at) return <p className="mt-0.5 text-xs text-zinc-500">Old secret not used since rotation</p>;
+  return (
+    <p className="mt-0.5 text-xs text-zinc-600">
+      Old secret last used{" "}
+      <time dateTime={at.toISOString()} title={formatTimestamp(at)}>
+        {formatRelative(at, now)}
+      </time>
+      {usage.previousSecretLastSeenIp ? (
+        <>
+          {" "}
+          from <code className="font-mono break-all">{usage.previousSecretLastSeenIp}</code>
+        </>
+      ) : null}
+    </p>
+  );
+}
+
+/** Every field of a token (never a secret), for the token page; `canWrite` adds "End grace now". */
+export function ServiceTokenDetails({ token, now, canWrite = false }: { token: ServiceTokenSummary & PreviousSecretUsage; now: Date; canWrite?: boolean }) {
   const graceEnd = token.previousSecretExpiresAt;
   return (
     <dl className="grid gap-x-8 gap-y-5 sm:grid-cols-2 xl:grid-cols-3">
@@ -42,7 +70,14 @@ export function ServiceTokenDetails({ token, now }: { token: ServiceTokenSummary
       {graceEnd ? (
         <DetailItem label="Previous secret valid until">
           <When date={graceEnd} now={now} />
-          {graceEnd <= now ? <p className="mt-0.5 text-xs text-zinc-500">The grace period has ended; only the current secret works.</p> : null}
+          {graceEnd <= now ? (
+            <p className="mt-0.5 text-xs text-zinc-500">The grace period has ended; only the current secret works.</p>
+          ) : (
+            <>
+              <PreviousSecretUse usage={token} now={now} />
+              {canWrite ? <EndGraceButton tokenId={token.id} tokenName={token.name} /> : null}
+            </>
+          )}
         </DetailItem>
       ) : null}
       <DetailItem label="Token ID">

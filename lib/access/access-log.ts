@@ -3,29 +3,15 @@ import { randomBytes } from "node:crypto";
 import { assertCan, type Actor } from "../auth/actor";
 import { getDb, type Db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
-import { isUuid, listAccessLogsSchema, parseInput, type ListAccessLogsInput } from "./schemas";
+import { isUuid, listAccessLogsSchema, parseInput, type AccessLogReason, type ListAccessLogsInput } from "./schemas";
 
-// The authentication log (access_logs): written by the validation endpoint, one row per attempt,
-// read by the dashboard's Logs page, a token's detail page and the REST API.
+// The authentication log (access_logs): written by the validation endpoint, read by the dashboard's
+// Logs › Authentication page, the token and application pages, and the REST API. A refused attempt
+// is one row; successful ones (and rate-limited refusals) are aggregated per token, application,
+// client IP and minute, and `count` says how many attempts a row stands for.
 
-/** The reasons the validator records; the column accepts others, so new causes need no migration. */
-export const ACCESS_LOG_REASONS = [
-  "ok",
-  "missing_credentials",
-  "invalid_credentials",
-  "unknown_client_id",
-  "invalid_client_secret",
-  "expired",
-  "disabled",
-  "no_policy_match",
-  "denied_by_policy",
-  "invalid_jwt",
-  "jwt_expired",
-  "jwt_revoked",
-  "strict_mode",
-  "rate_limited",
-] as const;
-export type AccessLogReason = (typeof ACCESS_LOG_REASONS)[number];
+/** The reasons the validator records: defined in the pure schemas.ts, whose list filter takes them. */
+export { ACCESS_LOG_REASONS, isAccessLogReason, type AccessLogReason } from "./schemas";
 
 export interface AccessAttempt {
   accountId: string;
@@ -42,6 +28,8 @@ export interface AccessAttempt {
   /** Generated (16 hex, like a Cloudflare ray id) when omitted. */
   rayId?: string;
   createdAt?: Date;
+  /** How many attempts the row stands for (aggregated rows); 1 when omitted. */
+  count?: number;
 }
 
 export interface AccessLogView {
@@ -57,6 +45,8 @@ export interface AccessLogView {
   ipAddress: string | null;
   userAgent: string | null;
   rayId: string;
+  /** How many attempts the row stands for: more than 1 only for aggregated successes and rate-limited refusals. */
+  count: number;
 }
 
 const select = {
@@ -71,6 +61,7 @@ const select = {
   ipAddress: true,
   userAgent: true,
   rayId: true,
+  count: true,
 } as const satisfies Prisma.AccessLogSelect;
 
 /** Client-supplied strings are cut to the column's size rather than failing the insert. */
@@ -103,19 +94,21 @@ export async function recordAccessAttempt(row: AccessAttempt, db: Pick<Db, "acce
       ipAddress: clip(row.ipAddress, 64),
       userAgent: clip(row.userAgent, 512),
       rayId,
+      ...(row.count !== undefined && Number.isSafeInteger(row.count) && row.count > 1 ? { count: Math.min(row.count, 2_147_483_647) } : {}),
     },
     select: { id: true },
   });
   return { id: created.id.toString(), rayId };
 }
 
-/**
- * Attempts of the caller's account between `since` and `until` (inclusive), newest first unless
- * direction is "asc"; `limit` rows (1..1000, default 25) per page.
- */
-export async function listAccessLogs(actor: Actor, input: ListAccessLogsInput = {}): Promise<AccessLogView[]> {
+type ParsedQuery = ReturnType<typeof parseQuery>;
+
+function parseQuery(actor: Actor, input: ListAccessLogsInput) {
   assertCan(actor, "audit:read");
-  const q = parseInput(listAccessLogsSchema, input);
+  return parseInput(listAccessLogsSchema, input);
+}
+
+function whereOf(actor: Actor, q: ParsedQuery): Prisma.AccessLogWhereInput {
   const where: Prisma.AccessLogWhereInput = { accountId: actor.accountId };
   if (q.since || q.until) {
     where.createdAt = { ...(q.since ? { gte: q.since } : {}), ...(q.until ? { lte: q.until } : {}) };
@@ -123,6 +116,11 @@ export async function listAccessLogs(actor: Actor, input: ListAccessLogsInput = 
   if (q.serviceTokenId !== undefined) where.serviceTokenId = q.serviceTokenId;
   if (q.appId !== undefined) where.appId = q.appId;
   if (q.allowed !== undefined) where.allowed = q.allowed;
+  if (q.reason !== undefined) where.reason = q.reason satisfies AccessLogReason;
+  return where;
+}
+
+async function findPage(where: Prisma.AccessLogWhereInput, q: ParsedQuery): Promise<AccessLogView[]> {
   const rows = await getDb().accessLog.findMany({
     where,
     orderBy: [{ createdAt: q.direction }, { id: q.direction }],
@@ -131,4 +129,31 @@ export async function listAccessLogs(actor: Actor, input: ListAccessLogsInput = 
     select,
   });
   return rows.map((r) => ({ ...r, id: r.id.toString() }));
+}
+
+/**
+ * Attempts of the caller's account between `since` and `until` (inclusive), newest first unless
+ * direction is "asc"; `limit` rows (1..1000, default 25) per page. Optional filters: service token,
+ * application, outcome (`allowed`) and `reason` (one of ACCESS_LOG_REASONS).
+ */
+export async function listAccessLogs(actor: Actor, input: ListAccessLogsInput = {}): Promise<AccessLogView[]> {
+  const q = parseQuery(actor, input);
+  return findPage(whereOf(actor, q), q);
+}
+
+/** How many rows (not attempts: a row may stand for several) match the filters of `listAccessLogs`. */
+export async function countAccessLogs(actor: Actor, input: ListAccessLogsInput = {}): Promise<number> {
+  const q = parseQuery(actor, input);
+  return getDb().accessLog.count({ where: whereOf(actor, q) });
+}
+
+/** One page and the number of matching rows, for the dashboard's pagination. */
+export async function listAccessLogPage(
+  actor: Actor,
+  input: ListAccessLogsInput = {},
+): Promise<{ items: AccessLogView[]; total: number; page: number; limit: number }> {
+  const q = parseQuery(actor, input);
+  const where = whereOf(actor, q);
+  const [items, total] = await Promise.all([findPage(where, q), getDb().accessLog.count({ where })]);
+  return { items, total, page: q.page, limit: q.limit };
 }

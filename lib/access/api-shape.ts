@@ -70,5 +70,7 @@ export function accessLogToApi(l: AccessLogView) {
     ip_address: l.ipAddress,
     user_agent: l.userAgent,
     ray_id: l.rayId,
+    // Not in Cloudflare's rows: successful attempts are aggregated (README: Access log).
+    count: l.count,
   };
 }

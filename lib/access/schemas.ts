@@ -244,6 +244,36 @@ export type AccountSettingsInput = z.input<typeof accountSettingsInputSchema>;
 
 // ---- Access logs ------------------------------------------------------------------------------
 
+/**
+ * The reasons the validator records (re-exported by access-log.ts). The column accepts others, so a
+ * new cause needs no migration, but the list filter takes only these.
+ */
+export const ACCESS_LOG_REASONS = [
+  "ok",
+  "bypass",
+  "missing_credentials",
+  /** Malformed: one header without the other, a repeated header, bad single-header JSON. */
+  "invalid_credentials",
+  "unknown_client_id",
+  "invalid_client_secret",
+  "expired",
+  "disabled",
+  "token_deleted",
+  "no_policy_match",
+  "denied_by_policy",
+  "invalid_jwt",
+  "jwt_expired",
+  "jwt_revoked",
+  /** A JWT at an application without an allow policy. */
+  "jwt_not_accepted",
+  /** A JWT while strict mode is on. */
+  "strict_mode",
+  "rate_limited",
+] as const;
+export type AccessLogReason = (typeof ACCESS_LOG_REASONS)[number];
+export const isAccessLogReason = (value: unknown): value is AccessLogReason =>
+  typeof value === "string" && (ACCESS_LOG_REASONS as readonly string[]).includes(value);
+
 const RFC3339 = "must be an RFC 3339 date-time such as 2025-01-31T12:00:00Z";
 const timestampSchema = z
   .union([z.date({ error: RFC3339 }), z.iso.datetime({ offset: true, error: RFC3339 })], { error: RFC3339 })
@@ -262,6 +292,7 @@ export const listAccessLogsSchema = z
     serviceTokenId: z.uuid({ error: "must be a service token id (UUID)" }).optional(),
     appId: z.uuid({ error: "must be an application id (UUID)" }).optional(),
     allowed: z.boolean({ error: "must be true or false" }).optional(),
+    reason: z.enum(ACCESS_LOG_REASONS, { error: `must be one of: ${ACCESS_LOG_REASONS.join(", ")}` }).optional(),
   })
   .superRefine((q, ctx) => {
     if (q.since && q.until && q.since > q.until) ctx.addIssue({ code: "custom", message: "must not be before since", path: ["until"] });

@@ -27,6 +27,8 @@ export const serviceTokenWireSchema = z.object({
   last_seen_at: z.string().nullable(),
   client_secret_version: z.number().int(),
   previous_client_secret_expires_at: z.string().nullable(),
+  /** Gatepost's: the last use of the previous secret during the grace period (never its IP). */
+  previous_client_secret_last_seen_at: z.string().nullable(),
   enabled: z.boolean(),
 });
 export type ServiceTokenWire = z.infer<typeof serviceTokenWireSchema>;
@@ -46,6 +48,7 @@ export function toServiceTokenWire(t: ServiceTokenView): ServiceTokenWire {
     last_seen_at: rfc3339OrNull(t.lastSeenAt),
     client_secret_version: t.clientSecretVersion,
     previous_client_secret_expires_at: rfc3339OrNull(t.previousSecretExpiresAt),
+    previous_client_secret_last_seen_at: rfc3339OrNull(t.previousSecretLastSeenAt),
     enabled: t.enabled,
   });
 }

@@ -36,6 +36,9 @@ const viewSelect = {
   lastSeenAt: true,
   clientSecretVersion: true,
   previousSecretExpiresAt: true,
+  /** The last use of the previous secret during a grace period, and from where (the validator writes them). */
+  previousSecretLastSeenAt: true,
+  previousSecretLastSeenIp: true,
   enabled: true,
 } as const satisfies Prisma.ServiceTokenSelect;
 
@@ -140,6 +143,18 @@ export async function getServiceToken(actor: Actor, id: string): Promise<Service
   return token;
 }
 
+/**
+ * The names of those of `ids` that are tokens of the caller's account (deleted and foreign ones are
+ * simply absent), for naming tokens in the authentication log. At most 1000 ids.
+ */
+export async function serviceTokenNames(actor: Actor, ids: readonly string[]): Promise<Record<string, string>> {
+  assertCan(actor, "service_tokens:read");
+  const wanted = [...new Set(ids.filter(isUuid))].slice(0, 1000);
+  if (wanted.length === 0) return {};
+  const rows = await getDb().serviceToken.findMany({ where: { accountId: actor.accountId, id: { in: wanted } }, select: { id: true, name: true } });
+  return Object.fromEntries(rows.map((r) => [r.id, r.name]));
+}
+
 export async function createServiceToken(actor: Actor, input: CreateServiceTokenInput): Promise<ServiceTokenWithSecret> {
   assertCan(actor, "service_tokens:write");
   const data = parse(createServiceTokenSchema, input);
@@ -236,6 +251,9 @@ export async function rotateServiceTokenSecret(
         secretHash: hashSecret(clientSecret),
         previousSecretHash: grace ? current.secretHash : null,
         previousSecretExpiresAt: grace,
+        // A new grace period starts unused: the last use belonged to the secret now dropped.
+        previousSecretLastSeenAt: null,
+        previousSecretLastSeenIp: null,
         clientSecretVersion: { increment: 1 },
       },
       select: viewSelect,
@@ -256,7 +274,9 @@ export async function setPreviousSecretExpiry(actor: Actor, id: string, at: Date
     const ended = at.getTime() <= Date.now();
     const after = await tx.serviceToken.update({
       where: { id },
-      data: ended ? { previousSecretHash: null, previousSecretExpiresAt: null } : { previousSecretExpiresAt: at },
+      data: ended
+        ? { previousSecretHash: null, previousSecretExpiresAt: null, previousSecretLastSeenAt: null, previousSecretLastSeenIp: null }
+        : { previousSecretExpiresAt: at },
       select: viewSelect,
     });
     await audit(tx, actor, "update", before, after);

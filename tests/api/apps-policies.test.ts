@@ -296,6 +296,10 @@ describe("signing-key settings", () => {
       { action: "access_keys.update", actor_type: "api_token", before: { key_rotation_interval_days: interval }, after: { key_rotation_interval_days: got.key_rotation_interval_days } },
     ]);
     expect(rows.at(-2)).toMatchObject({ action: "access_keys.rotate", actor_type: "api_token" });
+    // The body of a rotation is ignored, whatever it is.
+    for (const b of [undefined, "", "{}", "not even JSON"]) {
+      expectSuccess(await call("POST", `${KEYS()}/rotate`, { token, ...(b === undefined ? {} : { rawBody: b, headers: { "content-type": "application/json" } }) }));
+    }
   });
 });
 

@@ -172,10 +172,13 @@ describe("the cloudflare SDK, zeroTrust.access", () => {
     const updated = await keys.update({ account_id, key_rotation_interval_days: 30 });
     expect(updated.key_rotation_interval_days).toBe(30);
     expect(await keys.get({ account_id })).toEqual(updated);
-    // No key exists before the validation endpoint makes one: the full interval, no rotation time.
-    expect(updated).toMatchObject({ days_until_next_rotation: 30, last_key_rotation_at: null });
+    expect(updated.days_until_next_rotation).toBeLessThanOrEqual(30);
 
-    expect(await keys.rotate({ account_id })).toEqual(updated);
+    // A rotation makes a new key now: the schedule starts again from this moment.
+    const rotated = await keys.rotate({ account_id });
+    expect(rotated).toMatchObject({ key_rotation_interval_days: 30, days_until_next_rotation: 30 });
+    expect(Date.now() - Date.parse(rotated.last_key_rotation_at!)).toBeLessThan(60_000);
+    expect(await keys.get({ account_id })).toEqual(rotated);
     await expect(keys.update({ account_id, key_rotation_interval_days: 0 })).rejects.toBeInstanceOf(Cloudflare.BadRequestError);
     await expect(sdk(api().tokens.read).zeroTrust.access.keys.get({ account_id })).rejects.toBeInstanceOf(Cloudflare.PermissionDeniedError);
     await keys.update({ account_id, key_rotation_interval_days: initial.key_rotation_interval_days! });
@@ -210,6 +213,7 @@ describe("the cloudflare SDK, zeroTrust.access", () => {
       ip_address: "192.0.2.1",
       user_agent: "curl/8",
       ray_id: expect.stringMatching(/^[0-9a-f]{16}$/),
+      count: 1,
     });
     const oldestFirst = (await logs.list({ account_id, ...window, direction: "asc", limit: 2 })) as { reason?: string }[];
     expect(oldestFirst.map((r) => r.reason)).toEqual(["ok", "invalid_credentials"]);

@@ -128,7 +128,7 @@ async function waitUntilServing(url: string, child: ChildProcess, logFile: strin
  * last: e.g. DATABASE_URL for a database the caller controls, or a shared AUTH_SECRET/PUBLIC_URL
  * for several instances (a value of undefined removes the variable).
  */
-export async function startServer(opts: { logLevel?: string; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<TestServer> {
+export async function startServer(opts: { logLevel?: string; timeoutMs?: number; env?: Record<string, string | undefined> } = {}): Promise<TestServer> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "gatepost-api-"));
   // PostgreSQL runs as the "postgres" user when we are root: it must be able to enter the folder.
   await chmod(dataDir, 0o755);

@@ -30,7 +30,7 @@ describe("create", () => {
     expect(Object.keys(token).sort()).toEqual(
       [
         "client_id", "client_secret", "client_secret_version", "created_at", "duration", "enabled", "expires_at", "id",
-        "last_seen_at", "name", "previous_client_secret_expires_at", "updated_at",
+        "last_seen_at", "name", "previous_client_secret_expires_at", "previous_client_secret_last_seen_at", "updated_at",
       ].sort(),
     );
     expect(token.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{3})?Z$/);

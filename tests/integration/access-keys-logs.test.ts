@@ -158,6 +158,7 @@ describe("access log", () => {
       ip_address: "192.0.2.10",
       user_agent: "curl/8.5.0",
       ray_id: rayId,
+      count: 1,
     });
   });
 

@@ -22,6 +22,7 @@ import {
   unique,
   YEAR_MS,
 } from "../helpers/fixtures";
+import { sharedDatabaseUrl, withPg } from "../helpers/db";
 
 // The service-token domain functions against a real PostgreSQL: what they return and, read back
 // with the Prisma client, what they store.
@@ -32,6 +33,13 @@ const SECRET = /^[0-9a-f]{64}$/;
 /** Puts a token's expiry where a test needs it, bypassing the service. */
 async function setExpiry(id: string, expiresAt: Date | null) {
   await getDb().serviceToken.update({ where: { id }, data: { expiresAt } });
+}
+
+/** Records a use of the previous secret as the validator does, behind the service's back. */
+async function setPreviousSecretLastSeen(id: string, at: Date, ip: string) {
+  await withPg(sharedDatabaseUrl(), (c) =>
+    c.query("UPDATE service_tokens SET previous_secret_last_seen_at = $2, previous_secret_last_seen_ip = $3 WHERE id = $1", [id, at, ip]),
+  );
 }
 
 describe("createServiceToken", () => {
@@ -323,6 +331,25 @@ describe("rotateServiceTokenSecret", () => {
     expect(await rawToken(created.token.id)).toEqual(stored);
   });
 
+  it("forgets the previous secret's last use when a new rotation starts", async () => {
+    const { admin } = await newTenant();
+    const created = await createServiceToken(admin, { name: unique("rotate-usage") });
+    await rotateServiceTokenSecret(admin, created.token.id, { previousSecretExpiresAt: new Date(Date.now() + HOUR_MS) });
+    const usedAt = new Date(Date.now() - 60_000);
+    await setPreviousSecretLastSeen(created.token.id, usedAt, "10.0.0.7");
+    const seen = await getServiceToken(admin, created.token.id);
+    expect(seen).toMatchObject({ previousSecretLastSeenAt: usedAt, previousSecretLastSeenIp: "10.0.0.7" });
+
+    const again = await rotateServiceTokenSecret(admin, created.token.id, { previousSecretExpiresAt: new Date(Date.now() + HOUR_MS) });
+    expect(again.token).toMatchObject({ previousSecretLastSeenAt: null, previousSecretLastSeenIp: null });
+    expect(await rawToken(created.token.id)).toMatchObject({ previousSecretLastSeenAt: null, previousSecretLastSeenIp: null });
+
+    // Without grace too.
+    await setPreviousSecretLastSeen(created.token.id, usedAt, "10.0.0.8");
+    await rotateServiceTokenSecret(admin, created.token.id);
+    expect(await rawToken(created.token.id)).toMatchObject({ previousSecretLastSeenAt: null, previousSecretLastSeenIp: null });
+  });
+
   it("answers not_found for malformed and unknown ids", async () => {
     const { admin } = await newTenant();
     await expectAppError(rotateServiceTokenSecret(admin, "x"), "not_found");
@@ -355,6 +382,19 @@ describe("setPreviousSecretExpiry", () => {
     const row = await rawToken(id);
     expect(row!.previousSecretHash).toBeNull();
     expect(row!.previousSecretExpiresAt).toBeNull();
+  });
+
+  it("forgets the previous secret's last use when the grace period is ended, not when it is moved", async () => {
+    const { admin, id } = await rotatedWithGrace();
+    const usedAt = new Date(Date.now() - 5 * 60_000);
+    await setPreviousSecretLastSeen(id, usedAt, "2001:db8::7");
+
+    const moved = await setPreviousSecretExpiry(admin, id, new Date(Date.now() + 2 * HOUR_MS));
+    expect(moved).toMatchObject({ previousSecretLastSeenAt: usedAt, previousSecretLastSeenIp: "2001:db8::7" });
+
+    const ended = await setPreviousSecretExpiry(admin, id, new Date());
+    expect(ended).toMatchObject({ previousSecretExpiresAt: null, previousSecretLastSeenAt: null, previousSecretLastSeenIp: null });
+    expect(await rawToken(id)).toMatchObject({ previousSecretHash: null, previousSecretLastSeenAt: null, previousSecretLastSeenIp: null });
   });
 
   it("does nothing to a token that has no previous secret", async () => {

@@ -9,6 +9,7 @@ import {
   deleteServiceToken,
   refreshServiceToken,
   rotateServiceTokenSecret,
+  setPreviousSecretExpiry,
   updateServiceToken,
   type ServiceTokenWithSecret,
 } from "@/lib/service-tokens/service";
@@ -89,6 +90,18 @@ export async function rotateServiceTokenSecretAction(id: string, input: { graceH
     });
     revalidateTokens();
     return { ok: true, ...revealed(rotated) };
+  } catch (e) {
+    return toFormFailure(e, actor.role);
+  }
+}
+
+/** "End grace now": the previous secret of a rotation stops working at once (the server's clock). */
+export async function endRotationGraceAction(id: string): Promise<FormResult> {
+  const actor = await requireAdmin();
+  try {
+    await setPreviousSecretExpiry(actor, id, new Date());
+    revalidateTokens();
+    return { ok: true };
   } catch (e) {
     return toFormFailure(e, actor.role);
   }

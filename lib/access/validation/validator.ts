@@ -8,7 +8,7 @@ import { sessionDurationMs } from "../schemas";
 import type { AccessLogWriter, LoggedAttempt } from "./access-log-writer";
 import { cookieValue, COOKIE_NAME, readCredentials, TOKEN_HEADER, type Credentials, type HeaderMap } from "./credentials";
 import { decideForServiceToken, findBypass, type EvaluablePolicy } from "./evaluate";
-import { mintAppJwt, verifyAppJwt, type AppJwtClaims } from "./jwt";
+import { issuedAtMs, mintAppJwt, verifyAppJwt, type AppJwtClaims } from "./jwt";
 import type { FailureLimiter } from "./rate-limit";
 import { keyVerifies, type AccessStore, type AppRecord, type MintedJwt, type TokenRecord } from "./store";
 
@@ -172,7 +172,7 @@ export class Validator {
     if (!check.ok) return this.refuse(base, check.reason, 401, "invalid_credentials", true);
     const { claims } = check;
     const attempt = { ...base, clientId: claims.common_name, serviceTokenId: claims.service_token_id };
-    if (app.lastRevokedAt !== null && claims.iat * 1000 < app.lastRevokedAt) return this.refuse(attempt, "jwt_revoked", 401, "invalid_credentials", false);
+    if (revokedBefore(claims, app)) return this.refuse(attempt, "jwt_revoked", 401, "invalid_credentials", false);
     const found = UUID_PATTERN.test(claims.service_token_id) ? await this.store.tokenById(claims.service_token_id) : null;
     const token = found && found.accountId === app.accountId ? found : null;
     if (!token) return this.refuse(attempt, "token_deleted", 401, "invalid_credentials", false);
@@ -239,6 +239,9 @@ export class Validator {
     const running = this.minting.get(pendingKey);
     if (running) return running;
     const lifetimeMs = policy.sessionDuration ? sessionDurationMs(policy.sessionDuration) : app.sessionMs;
+    // Never dated before the application's last "Revoke existing tokens", even when this
+    // instance's clock is a little behind the one that revoked.
+    const issuedMs = Math.max(Date.now(), app.lastRevokedAt ?? 0);
     const promise = mintAppJwt({
       kid: signing.kid,
       privateKey: signing.privateKey,
@@ -246,10 +249,11 @@ export class Validator {
       aud: app.aud,
       clientId: token.clientId,
       serviceTokenId: token.id,
-      issuedAt: nowSec,
+      issuedMs,
+      notBefore: nowSec,
       lifetimeSeconds: Math.max(1, Math.floor(lifetimeMs / 1000)),
     }).then(({ jwt, exp }) => {
-      const minted: MintedJwt = { jwt, exp, iat: nowSec, kid: signing.kid, app };
+      const minted: MintedJwt = { jwt, exp, iat: Math.floor(issuedMs / 1000), kid: signing.kid, app };
       token.jwts.set(key, minted);
       return minted;
     });
@@ -305,7 +309,7 @@ export class Validator {
     const app = claims.aud.length > 0 && AUD_PATTERN.test(claims.aud[0]) ? await this.store.appByAud(claims.aud[0]) : null;
     const token = UUID_PATTERN.test(claims.service_token_id) ? await this.store.tokenById(claims.service_token_id) : null;
     if (!app || !token || token.accountId !== app.accountId || tokenState(token, Date.now()) !== null) return failure(401, "invalid_credentials");
-    if (app.lastRevokedAt !== null && claims.iat * 1000 < app.lastRevokedAt) return failure(401, "invalid_credentials");
+    if (revokedBefore(claims, app)) return failure(401, "invalid_credentials");
     const body = JSON.stringify({
       service_token_id: token.id,
       service_token_status: true,
@@ -333,6 +337,11 @@ export class Validator {
     const body = JSON.stringify({ keys: keys.map((k) => k.publicJwk), public_cert: certs[0] ?? null, public_certs: certs });
     return { status: 200, headers: { "content-type": "application/json", "cache-control": "public, max-age=60" }, body };
   }
+}
+
+/** Issued before the application's last "Revoke existing tokens" (to the millisecond, see jwt.ts). */
+function revokedBefore(claims: AppJwtClaims, app: AppRecord): boolean {
+  return app.lastRevokedAt !== null && issuedAtMs(claims) < app.lastRevokedAt;
 }
 
 function tokenState(token: TokenRecord, now: number): "disabled" | "expired" | null {

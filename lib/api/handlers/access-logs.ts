@@ -1,6 +1,7 @@
 import "server-only";
 import { accessLogToApi } from "../../access/api-shape";
-import { listAccessLogs } from "../../access/access-log";
+import { listAccessLogs, type AccessLogReason } from "../../access/access-log";
+import { isUuid } from "../../access/schemas";
 import { invalid } from "../../errors";
 import { parsePageRequest, queryParam } from "../pagination";
 import type { ApiContext, ApiResult } from "../with-api-token";
@@ -21,12 +22,41 @@ function limitParam(query: URLSearchParams): number | undefined {
   return Number(raw);
 }
 
+/** `<name>Op`, Cloudflare's operator of a filter: "eq" (the default) or, where `neq` is given, "neq". */
+function opParam(query: URLSearchParams, name: string, neq: boolean): "eq" | "neq" {
+  const raw = queryParam(query, `${name}Op`);
+  if (raw === undefined || raw === "eq") return "eq";
+  if (raw === "neq") {
+    if (neq) return "neq";
+    throw invalid(`${name}Op`, '"neq" is not supported here; only "eq" is');
+  }
+  throw invalid(`${name}Op`, neq ? 'must be "eq" or "neq"' : 'must be "eq"');
+}
+
+/** `allowed=true|false`, negated by `allowedOp=neq`. */
+function allowedParam(query: URLSearchParams): boolean | undefined {
+  const op = opParam(query, "allowed", true);
+  const raw = queryParam(query, "allowed");
+  if (raw === undefined) return undefined;
+  if (raw !== "true" && raw !== "false") throw invalid("allowed", "must be true or false");
+  return (raw === "true") !== (op === "neq");
+}
+
+function uuidParam(query: URLSearchParams, name: string, what: string): string | undefined {
+  const raw = queryParam(query, name);
+  if (raw === undefined) return undefined;
+  if (!isUuid(raw)) throw invalid(name, `must be ${what} (UUID)`);
+  return raw.toLowerCase();
+}
+
 /**
  * GET /client/v4/accounts/:account_id/access/logs/access_requests
  *
  * `since` and `until` (RFC 3339, both inclusive), `direction` (desc by default), `limit` rows per
- * page (`per_page` when `limit` is absent; 25 by default) and `page`. Cloudflare answers a plain
- * array here (no result_info), and so does this.
+ * page (`per_page` when `limit` is absent; 25 by default) and `page`. The dashboard's filters too:
+ * `allowed` (Cloudflare's, with `allowedOp`), `app_uid` (Cloudflare's, `app_uidOp=eq` only),
+ * `service_token_id` and `reason` (Gatepost's). Cloudflare answers a plain array here (no
+ * result_info), and so does this; each row carries `count`, the attempts it stands for.
  */
 export async function listAccessRequestsRoute(ctx: ApiContext): Promise<ApiResult> {
   for (const name of UNSUPPORTED_FILTERS) {
@@ -37,6 +67,11 @@ export async function listAccessRequestsRoute(ctx: ApiContext): Promise<ApiResul
   const since = queryParam(ctx.query, "since");
   const until = queryParam(ctx.query, "until");
   const direction = queryParam(ctx.query, "direction");
+  const reason = queryParam(ctx.query, "reason");
+  const allowed = allowedParam(ctx.query);
+  opParam(ctx.query, "app_uid", false);
+  const appId = uuidParam(ctx.query, "app_uid", "an application id");
+  const serviceTokenId = uuidParam(ctx.query, "service_token_id", "a service token id");
   // The domain's schema checks the values and names the parameter in a 400.
   const rows = await listAccessLogs(ctx.actor, {
     page: page.page,
@@ -44,6 +79,10 @@ export async function listAccessRequestsRoute(ctx: ApiContext): Promise<ApiResul
     ...(since === undefined ? {} : { since }),
     ...(until === undefined ? {} : { until }),
     ...(direction === undefined ? {} : { direction: direction as "asc" | "desc" }),
+    ...(reason === undefined ? {} : { reason: reason as AccessLogReason }),
+    ...(allowed === undefined ? {} : { allowed }),
+    ...(appId === undefined ? {} : { appId }),
+    ...(serviceTokenId === undefined ? {} : { serviceTokenId }),
   });
   return { result: rows.map(accessLogToApi) };
 }

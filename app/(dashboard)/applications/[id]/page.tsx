@@ -15,6 +15,7 @@ import { RecentAuthentications } from "@/components/applications/recent-authenti
 import { AuditTrail } from "@/components/audit/audit-trail";
 import { PageHeader } from "@/components/layout/page-header";
 import { ReadOnlyNotice } from "@/components/layout/read-only-notice";
+import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { serviceTokenOptions } from "../../policies/service-token-options";
 
@@ -87,6 +88,9 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
               <CardTitle>Recent authentications</CardTitle>
               <CardDescription>The {RECENT_AUTHENTICATIONS} latest checks of requests to this application.</CardDescription>
             </div>
+            <Button asChild variant="secondary" size="sm">
+              <Link href={`/logs/authentication?app=${app.id}`}>View all</Link>
+            </Button>
           </CardHeader>
           <RecentAuthentications entries={attempts} now={now} show="clientId" />
         </Card>

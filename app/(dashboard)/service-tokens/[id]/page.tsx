@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { listAccessLogs } from "@/lib/access/access-log";
 import { policiesReferencingServiceToken } from "@/lib/access/policies";
@@ -16,6 +17,7 @@ import { ServiceTokenUsageList } from "@/components/policies/service-token-usage
 import { ServiceTokenDetailActions } from "@/components/service-tokens/service-token-detail-actions";
 import { ServiceTokenDetails } from "@/components/service-tokens/service-token-details";
 import { TokenStatusBadge } from "@/components/service-tokens/token-status-badge";
+import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "Service token" };
@@ -59,7 +61,7 @@ export default async function ServiceTokenPage({ params }: { params: Promise<{ i
             </div>
           </CardHeader>
           <CardContent>
-            <ServiceTokenDetails token={token} now={now} />
+            <ServiceTokenDetails token={token} now={now} canWrite={canWrite} />
           </CardContent>
         </Card>
         <Card>
@@ -77,6 +79,9 @@ export default async function ServiceTokenPage({ params }: { params: Promise<{ i
               <CardTitle>Recent authentications</CardTitle>
               <CardDescription>The {RECENT_AUTHENTICATIONS} latest checks of this token by the validation endpoint.</CardDescription>
             </div>
+            <Button asChild variant="secondary" size="sm">
+              <Link href={`/logs/authentication?token=${token.id}`}>View all</Link>
+            </Button>
           </CardHeader>
           <RecentAuthentications entries={attempts} now={now} show="domain" />
         </Card>
