@@ -68,7 +68,7 @@ module.exports = ((): import("vitest/config").ViteUserConfig => {
             name: "validation",
             include: ["tests/validation/**/*.test.ts"],
             environment: "node",
-            sequence: { groupOrder: 1 },
+            // With unit and integration (same maxWorkers), before the serial "api" group.
             globalSetup: ["tests/validation/global-setup.ts"],
             testTimeout: 60_000,
             hookTimeout: 300_000,

@@ -268,17 +268,16 @@ describe("reusable policies", () => {
 });
 
 describe("signing-key settings", () => {
-  it("reads the defaults before the first key, changes the interval, and refuses bad ones", async () => {
+  it("reads the settings, changes the interval, and refuses bad ones", async () => {
+    // Other files of this account may have rotated already (the API project shares one account):
+    // what holds before the first key is tested in tests/integration/access-keys-logs.test.ts.
     const got = expectSuccess(await send("GET", KEYS())).result;
     expect(Object.keys(got).sort()).toEqual(["days_until_next_rotation", "key_rotation_interval_days", "last_key_rotation_at"]);
-    expect(got.last_key_rotation_at).toBeNull();
-    expect(got.days_until_next_rotation).toBe(got.key_rotation_interval_days);
+    if (got.last_key_rotation_at === null) expect(got.days_until_next_rotation).toBe(got.key_rotation_interval_days);
     const interval = got.key_rotation_interval_days === 90 ? 91 : 90;
-    expect(expectSuccess(await send("PUT", KEYS(), { ...got, key_rotation_interval_days: interval })).result).toEqual({
-      key_rotation_interval_days: interval,
-      days_until_next_rotation: interval,
-      last_key_rotation_at: null,
-    });
+    const changed = expectSuccess(await send("PUT", KEYS(), { ...got, key_rotation_interval_days: interval })).result;
+    expect(changed).toMatchObject({ key_rotation_interval_days: interval, last_key_rotation_at: got.last_key_rotation_at });
+    expect(changed.days_until_next_rotation).toBe(got.last_key_rotation_at === null ? interval : interval - (got.key_rotation_interval_days - got.days_until_next_rotation));
     for (const bad of [0, 366, 1.5, "30", null]) {
       expectFailure(await send("PUT", KEYS(), { key_rotation_interval_days: bad }), 400, 10001, "invalid request: key_rotation_interval_days: ");
     }

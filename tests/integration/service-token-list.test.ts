@@ -246,6 +246,8 @@ describe("search and name filter", () => {
         "lastSeenAt",
         "name",
         "previousSecretExpiresAt",
+        "previousSecretLastSeenAt",
+        "previousSecretLastSeenIp",
         "updatedAt",
       ].sort(),
     );

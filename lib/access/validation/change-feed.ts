@@ -9,13 +9,16 @@ import { logger } from "../../logger";
 // PostgreSQL delivers a session's pending notifications before the answer to its next query, so a
 // heartbeat sent at T and answered means every change committed before T has been seen. Caches may
 // be used only while the last answered heartbeat was sent less than FRESH_MS ago: a change made on
-// another instance holds here within FRESH_MS plus one delivery, well inside one second, and an
-// instance that loses its database stops trusting its caches within the same bound (fail closed).
+// another instance holds here within FRESH_MS at the latest (in practice one delivery, a few ms),
+// inside one second, and an instance that loses its database stops trusting its caches within the
+// same bound (fail closed). A slow heartbeat (a loaded machine) only suspends the caches until it
+// is answered; one unanswered for HEARTBEAT_TIMEOUT_MS drops the connection.
 
 export const CHANNEL = "gatepost_access";
 const HEARTBEAT_MS = 200;
-const HEARTBEAT_TIMEOUT_MS = 500;
-export const FRESH_MS = 700;
+/** A heartbeat unanswered this long means the connection is gone: drop it and reconnect. */
+const HEARTBEAT_TIMEOUT_MS = 5000;
+export const FRESH_MS = 800;
 const RECONNECT_MIN_MS = 100;
 const RECONNECT_MAX_MS = 2000;
 

@@ -39,18 +39,6 @@ export interface TokenRecord {
   previousSecretExpiresAt: number | null;
   expiresAt: number | null;
   enabled: boolean;
-  /** Minted JWTs of this token, per application and admitting policy: dropped with the record. */
-  jwts: Map<string, MintedJwt>;
-}
-
-export interface MintedJwt {
-  jwt: string;
-  /** Seconds since the epoch. */
-  exp: number;
-  iat: number;
-  kid: string;
-  /** The application record it was minted for: a reloaded (changed) application mints anew. */
-  app: AppRecord;
 }
 
 export interface VerifyingKey {
@@ -157,7 +145,6 @@ function toTokenRecord(row: TokenRow): TokenRecord {
     previousSecretExpiresAt: row.previousSecretExpiresAt?.getTime() ?? null,
     expiresAt: row.expiresAt?.getTime() ?? null,
     enabled: row.enabled,
-    jwts: new Map(),
   };
 }
 

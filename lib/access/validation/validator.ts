@@ -10,7 +10,7 @@ import { cookieValue, COOKIE_NAME, readCredentials, TOKEN_HEADER, type Credentia
 import { decideForServiceToken, findBypass, type EvaluablePolicy } from "./evaluate";
 import { issuedAtMs, mintAppJwt, verifyAppJwt, type AppJwtClaims } from "./jwt";
 import type { FailureLimiter } from "./rate-limit";
-import { keyVerifies, type AccessStore, type AppRecord, type MintedJwt, type TokenRecord } from "./store";
+import { keyVerifies, type AccessStore, type AppRecord, type TokenRecord } from "./store";
 
 // The decisions of /cdn-cgi/access/validate, /certs and /get-identity, independent of HTTP
 // plumbing (http.ts). The rules, in order:
@@ -78,9 +78,27 @@ const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
 /** A reused JWT must have at least this share of its lifetime left (and 30 s). */
 const REUSE_MIN_REMAINING = 0.5;
 
+/** A JWT this instance signed, kept for reuse by (token, application, admitting policy). */
+interface MintedJwt {
+  jwt: string;
+  /** Seconds since the epoch. */
+  exp: number;
+  iat: number;
+  /** Milliseconds since the epoch (the jti's). */
+  issuedMs: number;
+  kid: string;
+  lifetimeSeconds: number;
+}
+
 export class Validator {
   /** Signature and claims of JWTs already verified; time, key and state checks run on every use. */
   private readonly verified = new LRUCache<string, { claims: AppJwtClaims; kid: string }>({ max: 20_000 });
+  /**
+   * Reused while the signing key, the lifetime and the application's last revocation allow; the
+   * token's own state is checked on every request before this is consulted. Kept apart from the
+   * token records so that reloading a record (after any change to it) does not mean signing anew.
+   */
+  private readonly minted = new LRUCache<string, MintedJwt>({ max: 100_000 });
   private readonly minting = new Map<string, Promise<MintedJwt>>();
 
   constructor(
@@ -183,7 +201,7 @@ export class Validator {
     if (decision.outcome === "no_match") return this.refuse(attempt, "no_policy_match", 403, "access_denied", false);
     this.log.record({ ...attempt, allowed: true, reason: "ok" });
     this.log.touch(token.id, base.ipAddress, false);
-    return this.admitted(app, token, { jwt, exp: claims.exp, iat: claims.iat, kid: check.kid, app }, false);
+    return this.admitted(app, token, { jwt, exp: claims.exp }, false);
   }
 
   /** Verifies a JWT for `aud` (signature cached; expiry, key validity and aud checked every time). */
@@ -227,18 +245,23 @@ export class Validator {
   }
 
   private async jwtFor(token: TokenRecord, app: AppRecord, policy: EvaluablePolicy): Promise<MintedJwt> {
-    const key = `${app.id}|${policy.id}`;
+    const key = `${token.id}|${app.id}|${policy.id}`;
     const nowSec = Math.floor(Date.now() / 1000);
     const signing = await this.store.signingKey(app.accountId);
-    const cached = token.jwts.get(key);
-    if (cached && cached.app === app && cached.kid === signing.kid) {
-      const remaining = cached.exp - nowSec;
-      if (remaining > 30 && remaining >= (cached.exp - cached.iat) * REUSE_MIN_REMAINING) return cached;
-    }
-    const pendingKey = `${token.id}|${key}`;
-    const running = this.minting.get(pendingKey);
-    if (running) return running;
     const lifetimeMs = policy.sessionDuration ? sessionDurationMs(policy.sessionDuration) : app.sessionMs;
+    const lifetimeSeconds = Math.max(1, Math.floor(lifetimeMs / 1000));
+    const cached = this.minted.get(key);
+    if (
+      cached &&
+      cached.kid === signing.kid &&
+      cached.lifetimeSeconds === lifetimeSeconds &&
+      (app.lastRevokedAt === null || cached.issuedMs >= app.lastRevokedAt)
+    ) {
+      const remaining = cached.exp - nowSec;
+      if (remaining > 30 && remaining >= lifetimeSeconds * REUSE_MIN_REMAINING) return cached;
+    }
+    const running = this.minting.get(key);
+    if (running) return running;
     // Never dated before the application's last "Revoke existing tokens", even when this
     // instance's clock is a little behind the one that revoked.
     const issuedMs = Math.max(Date.now(), app.lastRevokedAt ?? 0);
@@ -251,21 +274,21 @@ export class Validator {
       serviceTokenId: token.id,
       issuedMs,
       notBefore: nowSec,
-      lifetimeSeconds: Math.max(1, Math.floor(lifetimeMs / 1000)),
+      lifetimeSeconds,
     }).then(({ jwt, exp }) => {
-      const minted: MintedJwt = { jwt, exp, iat: Math.floor(issuedMs / 1000), kid: signing.kid, app };
-      token.jwts.set(key, minted);
+      const minted: MintedJwt = { jwt, exp, iat: Math.floor(issuedMs / 1000), issuedMs, kid: signing.kid, lifetimeSeconds };
+      this.minted.set(key, minted);
       return minted;
     });
-    this.minting.set(pendingKey, promise);
+    this.minting.set(key, promise);
     try {
       return await promise;
     } finally {
-      this.minting.delete(pendingKey);
+      this.minting.delete(key);
     }
   }
 
-  private admitted(app: AppRecord, token: TokenRecord | null, minted: MintedJwt | null, cookie = false): Answer {
+  private admitted(app: AppRecord, token: TokenRecord | null, minted: Pick<MintedJwt, "jwt" | "exp"> | null, cookie = false): Answer {
     const headers: Record<string, string> = { ...JSON_HEADERS };
     let expiresAt = "null";
     let tokenJson = "null";
