@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -7,7 +7,7 @@ import { createAccount } from "../lib/accounts/service";
 import { createAdmin } from "../lib/admins/service";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import { createApiTokenWithCli, createThroughput, listCase, listUrl, probeApi, searchCase, type ApiAccount } from "./api";
-import { ensureBuild } from "./build";
+import { DIST_DIR, ensureBuild, type BuildStatus } from "./build";
 import { onDatabase, prismaFor } from "./db";
 import { request, signIn, throughput } from "./http";
 import { benchPageSizes, pageCase, probePage, type SignedInAccount } from "./page";
@@ -16,7 +16,8 @@ import { benchQueries, explainCases, explainSorts, systemActor } from "./query";
 import { renderMarkdown } from "./report";
 import { seedTokens, settle, tableState, type SeededAccount } from "./seed";
 import { sampleRoundRobin, type Case, type SampleOptions } from "./stats";
-import { buildReport, LARGE, SMALL, type Measured } from "./summary";
+import { buildReport, gitState, LARGE, SMALL, type Measured } from "./summary";
+import { renderValidation, runValidation, validationSettings, type ValidationResult } from "./validate";
 
 // Two Gatepost servers from the same build, side by side, each with its own embedded PostgreSQL:
 //   "shared": an account of 1k tokens and an account of 100k tokens in one table;
@@ -36,6 +37,9 @@ const API_OPTS: SampleOptions = { warmup: 20, samples: SAMPLES, maxMs: 30_000 };
 const SIZES_OPTS: SampleOptions = { warmup: 3, samples: 20, maxMs: 15_000 };
 const PAGE_SIZES = [10, 100];
 const RESULTS = path.join("bench", "results", "latest.md");
+// BENCH_ONLY=validation: only the validation endpoint's section; BENCH_ONLY=tokens: everything but it.
+const ONLY = (process.env.BENCH_ONLY ?? "").trim().toLowerCase();
+if (!["", "all", "validation", "tokens"].includes(ONLY)) throw new Error(`BENCH_ONLY must be "validation" or "tokens", not "${process.env.BENCH_ONLY}"`);
 
 const started = Date.now();
 const log = (m: string) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${m}\n`);
@@ -78,7 +82,54 @@ function newDataDir(): string {
   return dir;
 }
 
+/**
+ * The validation endpoint runs from source (server.ts through tsx); the build only has to exist for
+ * server.ts to start. So BENCH_ONLY=validation reuses any earlier build rather than rebuild.
+ */
+function buildForValidation(): BuildStatus {
+  const buildId = path.join(DIST_DIR, "BUILD_ID");
+  if (!existsSync(buildId)) return ensureBuild(log);
+  const builtAt = statSync(buildId).mtime;
+  return { ok: true, note: `reused ${DIST_DIR} (built ${builtAt.toISOString()}) without checking sources: the validation endpoint runs from source, not from the build`, builtAt };
+}
+
+/** The validation section; a failure becomes a note in the report of a full run, an error when it runs alone. */
+async function validationSection(): Promise<{ markdown: string; result?: ValidationResult }> {
+  const settings = validationSettings(LOAD_SECONDS);
+  try {
+    const result = await timed("validation section", () => runValidation(settings, log));
+    return { markdown: renderValidation(result), result };
+  } catch (e) {
+    if (ONLY === "validation") throw e;
+    const why = e instanceof Error ? (e.stack ?? e.message) : String(e);
+    log(`validation section failed: ${why}`);
+    return { markdown: `### Validation: /cdn-cgi/access/validate\n\n⚠ Not measured: the section failed: ${why.split("\n")[0]}\n` };
+  }
+}
+
+async function validationOnly(): Promise<void> {
+  const build = buildForValidation();
+  log(build.note);
+  if (!build.ok) throw new Error(build.note);
+  mkdirSync(path.dirname(RESULTS), { recursive: true });
+  const { markdown } = await validationSection();
+  const cpus = os.cpus();
+  const header = [
+    "## Gatepost benchmark: validation endpoint only (BENCH_ONLY=validation)",
+    "",
+    `- Run ${new Date().toISOString()} on ${cpus.length} × ${cpus[0]?.model.trim() ?? "cpu"}, Node ${process.version}, commit ${gitState()}.`,
+    `- Build: ${build.note}.`,
+    `- Settings: BENCH_LOAD_SECONDS=${LOAD_SECONDS}${process.env.BENCH_MEMORY_TOKENS ? `, BENCH_MEMORY_TOKENS=${process.env.BENCH_MEMORY_TOKENS}` : ""}${process.env.BENCH_CPU_PROF ? `, BENCH_CPU_PROF=${process.env.BENCH_CPU_PROF}` : ""}. Other work on the machine adds noise: compare within the run.`,
+    "",
+  ].join("\n");
+  const report = `${header}\n${markdown}`;
+  writeFileSync(RESULTS, `${report}\n`);
+  process.stdout.write(`${report}\n`);
+  log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s; written to ${RESULTS}`);
+}
+
 export async function main(): Promise<void> {
+  if (ONLY === "validation") return validationOnly();
   const m: Measured = { busy: [os.loadavg()[0]], plans: [], pendingPlans: [], sortPlans: [], pageSizes: [], load: [`before: ${loadavg()}`], loads: [], notes: [] };
   const build = ensureBuild(log);
   log(build.note);
@@ -269,9 +320,11 @@ export async function main(): Promise<void> {
   m.load.push(`after: ${loadavg()}`);
   m.busy.push(os.loadavg()[0]);
   m.notes.push(`Shut-down: ${stopped.join("; ")}.`);
+  // After the servers above are gone, so that they take neither memory nor CPU from it.
+  const validation = ONLY === "tokens" ? undefined : await validationSection();
 
   const settings = { samples: SAMPLES, loadSeconds: LOAD_SECONDS, createSeconds: CREATE_SECONDS };
-  const markdown = renderMarkdown(buildReport(m, settings, build.note, small, large));
+  const markdown = renderMarkdown(buildReport(m, settings, build.note, small, large)) + (validation ? `\n${validation.markdown}` : "");
   writeFileSync(RESULTS, `${markdown}\n`);
   process.stdout.write(`${markdown}\n`);
   log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s; written to ${RESULTS}`);

@@ -66,6 +66,8 @@ function tail(file: string, lines = 20): string {
 export interface RunningServer {
   baseUrl: string;
   pid: number;
+  /** The process that serves requests, when it is not `pid` itself (tsx runs server.ts in a child). */
+  servingPid?: () => number | undefined;
   stop(): Promise<string>;
 }
 
@@ -76,6 +78,10 @@ export interface GatepostOptions {
   adminEmail: string;
   adminPassword: string;
   logFile: string;
+  /** Added to the server's environment. */
+  env?: Record<string, string>;
+  /** Node flags for server.ts (tsx hands them on), e.g. --cpu-prof, which NODE_OPTIONS refuses. */
+  nodeArgs?: string[];
 }
 
 /** The postmaster of DATA_DIR, read from postmaster.pid as lib/db/embedded.ts does. */
@@ -110,14 +116,19 @@ export async function startGatepost(opts: GatepostOptions): Promise<RunningServe
     LOG_LEVEL: "info",
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
-  });
+  }, opts.env);
   const out = openSync(opts.logFile, "w");
-  const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--tsconfig", "tsconfig.node.json", "server.ts"], {
+  const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--tsconfig", "tsconfig.node.json", ...(opts.nodeArgs ?? []), "server.ts"], {
     env,
     stdio: ["ignore", out, out],
   });
   closeSync(out);
   const baseUrl = `http://127.0.0.1:${opts.port}`;
+  const serverPid = () =>
+    childPids(child.pid!).find((pid) => {
+      const cmdline = existsSync(`/proc/${pid}/cmdline`) ? readFileSync(`/proc/${pid}/cmdline`, "utf8") : "";
+      return cmdline.includes("server.ts");
+    });
 
   const stop = async (): Promise<string> => {
     const pg = postmasterPid(opts.dataDir);
@@ -125,10 +136,7 @@ export async function startGatepost(opts: GatepostOptions): Promise<RunningServe
       // tsx runs server.ts in a child process and relays signals to it, but SIGKILLs that child when
       // it does not acknowledge within 30 ms (a busy machine is enough), which orphans PostgreSQL.
       // So the signal goes to server.ts itself; tsx exits when it does.
-      const server = childPids(child.pid!).find((pid) => {
-        const cmdline = existsSync(`/proc/${pid}/cmdline`) ? readFileSync(`/proc/${pid}/cmdline`, "utf8") : "";
-        return cmdline.includes("server.ts");
-      });
+      const server = serverPid();
       if (server) process.kill(server, "SIGINT");
       else child.kill("SIGINT");
     }
@@ -152,7 +160,7 @@ export async function startGatepost(opts: GatepostOptions): Promise<RunningServe
     try {
       const res = await fetch(`${baseUrl}/api/auth/csrf`, { signal: AbortSignal.timeout(5_000) });
       await res.arrayBuffer();
-      if (res.ok) return { baseUrl, pid: child.pid!, stop };
+      if (res.ok) return { baseUrl, pid: child.pid!, servingPid: serverPid, stop };
     } catch {
       // not listening yet
     }
@@ -162,20 +170,30 @@ export async function startGatepost(opts: GatepostOptions): Promise<RunningServe
   throw new Error(`server not ready after 90 s:\n${tail(opts.logFile)}`);
 }
 
-export async function startBaseline(port: number): Promise<RunningServer> {
-  const child = spawn(process.execPath, [path.join("bench", "baseline-server.mjs"), String(port)], { stdio: ["ignore", "pipe", "inherit"] });
-  await Promise.race([
-    new Promise<void>((resolve) => child.stdout!.once("data", () => resolve())),
-    new Promise<void>((_, reject) => child.once("exit", (code) => reject(new Error(`baseline server exited with ${code}`)))),
-    sleep(10_000).then(() => Promise.reject(new Error("baseline server not ready after 10 s"))),
-  ]);
+/**
+ * A small node:http server of the bench (`script` under bench/, port in argv[2], prints a line when
+ * listening): the bare baseline, or the always-200 auth server of the nginx cases.
+ */
+export async function startBaseline(port: number, script = "baseline-server.mjs"): Promise<RunningServer> {
+  const child = spawn(process.execPath, [path.join("bench", script), String(port)], { stdio: ["ignore", "pipe", "inherit"] });
+  const name = script === "baseline-server.mjs" ? "baseline" : script.replace(/\.mjs$/, "");
+  try {
+    await Promise.race([
+      new Promise<void>((resolve) => child.stdout!.once("data", () => resolve())),
+      new Promise<void>((_, reject) => child.once("exit", (code) => reject(new Error(`${name} server exited with ${code}`)))),
+      sleep(10_000).then(() => Promise.reject(new Error(`${name} server not ready after 10 s`))),
+    ]);
+  } catch (e) {
+    child.kill("SIGKILL");
+    throw e;
+  }
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     pid: child.pid!,
     stop: async () => {
       child.kill("SIGINT");
       if (!(await waitForExit(child, 5_000))) child.kill("SIGKILL");
-      return `baseline ${child.pid} stopped`;
+      return `${name} ${child.pid} stopped`;
     },
   };
 }

@@ -19,7 +19,7 @@ export interface RunSettings {
   createSeconds: number;
 }
 
-function gitState(): string {
+export function gitState(): string {
   try {
     const head = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
     const dirty = execFileSync("git", ["status", "--porcelain"], { encoding: "utf8" }).split("\n").filter(Boolean).length;
