@@ -1,10 +1,11 @@
 // The process behind `npm start`: builds when needed, starts the database, applies migrations,
-// then serves the dashboard, the API and the validation endpoint on one port.
+// then serves the dashboard, the API and the validation endpoint on one port. It answers the
+// validation endpoint itself and hands everything else to the Next.js worker (its child,
+// lib/runtime/next-worker.ts), so that the hot path never shares a process with Next.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
-import next from "next";
 import { ACCESS_PREFIX, AccessRuntime } from "./lib/access/validation/runtime";
 import { apiPreRouteAnswer } from "./lib/api/pre-route";
 import { disconnectDb } from "./lib/db/client";
@@ -13,6 +14,7 @@ import { CLIENT_IP_HEADER, clientIp } from "./lib/http/client-ip";
 import { parseCidrList } from "./lib/net/ip";
 import { logger } from "./lib/logger";
 import { ensureAuthSecret, prepareDatabase, seedFromEnv } from "./lib/runtime/bootstrap";
+import { startNextWorker } from "./lib/runtime/worker-proxy";
 
 const HTTP_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 const SOURCES = ["app", "components", "lib", "public", "next.config.ts", "package.json", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
@@ -44,9 +46,7 @@ async function main() {
   // next-auth derives its URLs from the request's host, so the dashboard works on any address.
   process.env.AUTH_TRUST_HOST = "true";
   process.env.NEXTAUTH_URL_INTERNAL ??= `http://127.0.0.1:${env.PORT}`;
-  const app = next({ dev: false, dir: process.cwd(), hostname: env.HOST, port: env.PORT });
-  const handle = app.getRequestHandler();
-  await app.prepare();
+  const worker = await startNextWorker(process.env);
 
   const access = new AccessRuntime({
     databaseUrl: getEnv().DATABASE_URL!,
@@ -74,12 +74,8 @@ async function main() {
       res.writeHead(405, { "content-type": "text/plain; charset=utf-8", allow: [...HTTP_METHODS].join(", ") }).end("method not allowed\n");
       return;
     }
-    req.headers[CLIENT_IP_HEADER] = clientIp(req.socket.remoteAddress, req.headers["x-forwarded-for"], trusted);
-    handle(req, res).catch((err: unknown) => {
-      logger.error({ err }, "unhandled request error");
-      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
-      res.end(JSON.stringify({ success: false, errors: [{ code: 10500, message: "internal error" }], messages: [], result: null }));
-    });
+    // Whatever a client sent under this name is overwritten: the worker believes this header.
+    worker.forward(req, res, { [CLIENT_IP_HEADER]: clientIp(req.socket.remoteAddress, req.headers["x-forwarded-for"], trusted) });
   });
   // Unparsable HTTP: answer 400 instead of dropping the connection without a word.
   server.on("clientError", (_err, socket) => {
@@ -91,6 +87,7 @@ async function main() {
   });
 
   let stopping = false;
+  let exitCode = 0;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
@@ -98,13 +95,21 @@ async function main() {
     server.close();
     server.closeAllConnections();
     // The access log still in memory goes to the database before the database goes away.
-    await access.stop().catch((err: unknown) => logger.error({ err }, "flushing the access log failed"));
+    await Promise.all([
+      access.stop().catch((err: unknown) => logger.error({ err }, "flushing the access log failed")),
+      worker.stop().catch((err: unknown) => logger.error({ err }, "stopping the Next.js worker failed")),
+    ]);
     await disconnectDb().catch(() => undefined);
     await db.stop().catch((err: unknown) => logger.error({ err }, "stopping PostgreSQL failed"));
-    process.exit(0);
+    process.exit(exitCode);
   };
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
+  worker.onExit((code, signal) => {
+    logger.fatal({ code, signal }, "the Next.js worker exited; stopping");
+    exitCode = 1;
+    void stop("worker exit");
+  });
 }
 
 main().catch((err: unknown) => {

@@ -65,9 +65,9 @@ export interface SiteOptions {
   /** false: the `keepalive` line of the upstream block removed (a connection per subrequest). */
   keepalive: boolean;
   /**
-   * `proxy_method HEAD` added to the subrequest. nginx keeps an auth_request upstream connection
-   * only when the answer has no body (it reads only the headers of a subrequest), so this is how
-   * to keep connections to an auth server that answers with one.
+   * false: the README's `proxy_method HEAD` removed (GET subrequests). nginx keeps an auth_request
+   * upstream connection only when the answer has no body (it reads only the headers of a
+   * subrequest), so without it the keepalive pool keeps nothing from a server that sends one.
    */
   head?: boolean;
 }
@@ -81,7 +81,7 @@ export function renderReadmeSite(block: string, o: SiteOptions): string {
   text = replaceOnce(text, "upstream gatepost {", `upstream ${o.upstreamName} {`);
   text = text.replace(/http:\/\/gatepost\b/g, `http://${o.upstreamName}`);
   if (!o.keepalive) text = replaceOnce(text, /^[ \t]*keepalive[ \t]+\d+;.*\n/, "");
-  if (o.head) text = replaceOnce(text, /^([ \t]*)(proxy_pass_request_body off;.*)$/, "$1$2\n$1proxy_method HEAD;");
+  if (o.head === false) text = replaceOnce(text, /^[ \t]*proxy_method HEAD;.*\n/, "");
   return text;
 }
 

@@ -1,7 +1,6 @@
 import "server-only";
 import { getDb } from "../../db/client";
 import { logger } from "../../logger";
-import { isUuid } from "../schemas";
 import { newRayId } from "../access-log";
 
 // The access log and usage stamps of the validation endpoint, written off the request path.
@@ -41,6 +40,8 @@ interface Stamp {
   previousIp: string | null;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isUuid = (v: string | null): v is string => v !== null && UUID.test(v);
 const clip = (v: string | null, max: number) => (v !== null && v.length > max ? v.slice(0, max) : v);
 
 export class AccessLogWriter {
@@ -70,10 +71,10 @@ export class AccessLogWriter {
     return this.rows.length + this.aggregates.size + this.stamps.size;
   }
 
-  record(attempt: LoggedAttempt, now = new Date()): void {
+  record(attempt: LoggedAttempt, now = Date.now()): void {
     const aggregate = attempt.allowed || attempt.reason === "rate_limited";
     if (aggregate) {
-      const minute = Math.floor(now.getTime() / 60_000);
+      const minute = Math.floor(now / 60_000);
       const key = `${attempt.accountId}|${attempt.reason}|${attempt.serviceTokenId}|${attempt.appId}|${attempt.ipAddress}|${attempt.clientId}|${minute}`;
       const row = this.aggregates.get(key);
       if (row) {
@@ -85,7 +86,7 @@ export class AccessLogWriter {
       return;
     }
     if (this.full()) return;
-    this.rows.push(this.row(attempt, now));
+    this.rows.push(this.row(attempt, new Date(now)));
   }
 
   /** A successful use of a token; `previousSecret` when it was the old secret of a rotation. */

@@ -65,32 +65,53 @@ export class AccessRuntime {
   }
 
   handle(req: IncomingMessage, res: ServerResponse, clientIp: string): void {
-    this.answer(req, clientIp).then(
-      (a) => res.writeHead(a.status, a.headers).end(req.method === "HEAD" ? undefined : a.body),
-      (err: unknown) => {
-        // The database is unreachable (or something else broke): fail closed. 503, not 401/403,
-        // so that a client is not told its credentials are wrong; nginx auth_request turns it into
-        // a 500, which the README shows how to map back to 503.
-        const now = Date.now();
-        if (now - this.lastOutageLog > 1000) {
-          this.lastOutageLog = now;
-          logger.error({ err: { message: err instanceof Error ? err.message : String(err) } }, "validation failed closed (503): database unreachable or internal error");
-        }
-        if (!res.headersSent) {
-          const a = failure(503, "unavailable", { "retry-after": "1" });
-          res.writeHead(a.status, a.headers).end(a.body);
-        } else res.end();
-      },
-    );
+    let answer: Answer | Promise<Answer>;
+    try {
+      answer = this.answer(req, clientIp);
+    } catch (err) {
+      this.failClosed(res, err);
+      return;
+    }
+    if (answer instanceof Promise) answer.then((a) => send(req, res, a), (err: unknown) => this.failClosed(res, err));
+    else send(req, res, answer);
   }
 
-  private async answer(req: IncomingMessage, clientIp: string): Promise<Answer> {
-    const url = new URL(req.url ?? "/", "http://gatepost.invalid");
+  /**
+   * The database is unreachable (or something else broke): fail closed. 503, not 401/403, so that
+   * a client is not told its credentials are wrong; nginx auth_request turns it into a 500, which
+   * the README shows how to map back to 503.
+   */
+  private failClosed(res: ServerResponse, err: unknown): void {
+    const now = Date.now();
+    if (now - this.lastOutageLog > 1000) {
+      this.lastOutageLog = now;
+      logger.error({ err: { message: err instanceof Error ? err.message : String(err) } }, "validation failed closed (503): database unreachable or internal error");
+    }
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    const a = failure(503, "unavailable", { "retry-after": "1" });
+    res.writeHead(a.status, { ...a.headers, "content-length": String(Buffer.byteLength(a.body)) }).end(a.body);
+  }
+
+  private answer(req: IncomingMessage, clientIp: string): Answer | Promise<Answer> {
+    const url = req.url ?? "/";
+    const q = url.indexOf("?");
+    const path = q === -1 ? url : url.slice(0, q);
+    const query = q === -1 ? null : new URLSearchParams(url.slice(q + 1));
     const headers = headerMap(req.rawHeaders);
-    const endpoint = url.pathname.slice(ACCESS_PREFIX.length).replace(/\/+$/, "");
-    if (endpoint === "validate") return this.validator.validate({ query: url.searchParams, headers, clientIp });
+    const endpoint = path.slice(ACCESS_PREFIX.length).replace(/\/+$/, "");
+    if (endpoint === "validate") return this.validator.validate({ query, headers, clientIp });
     if (endpoint !== "certs" && endpoint !== "get-identity") return failure(404, "not_found");
     if (req.method !== "GET" && req.method !== "HEAD") return failure(405, "method_not_allowed", { allow: "GET, HEAD" });
-    return endpoint === "certs" ? this.validator.certs(url.searchParams, headers) : this.validator.identity(headers);
+    return endpoint === "certs" ? this.validator.certs(query, headers) : this.validator.identity(headers);
   }
+}
+
+/** With a Content-Length (not chunked), and no body for HEAD. */
+function send(req: IncomingMessage, res: ServerResponse, a: Answer): void {
+  a.headers["content-length"] = String(Buffer.byteLength(a.body));
+  res.writeHead(a.status, a.headers);
+  res.end(req.method === "HEAD" ? undefined : a.body);
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash, timingSafeEqual } from "node:crypto";
+import { createHash, timingSafeEqual, type KeyObject } from "node:crypto";
 import { LRUCache } from "lru-cache";
 import { parseIp, type IpAddress } from "../../net/ip";
 import { CLIENT_ID_PATTERN } from "../../service-tokens/secret";
@@ -10,7 +10,7 @@ import { cookieValue, COOKIE_NAME, readCredentials, TOKEN_HEADER, type Credentia
 import { decideForServiceToken, findBypass, type EvaluablePolicy } from "./evaluate";
 import { issuedAtMs, mintAppJwt, verifyAppJwt, type AppJwtClaims } from "./jwt";
 import type { FailureLimiter } from "./rate-limit";
-import { keyVerifies, type AccessStore, type AppRecord, type TokenRecord } from "./store";
+import { keyVerifies, type AccessStore, type AppRecord, type KeyRing, type TokenRecord } from "./store";
 
 // The decisions of /cdn-cgi/access/validate, /certs and /get-identity, independent of HTTP
 // plumbing (http.ts). The rules, in order:
@@ -29,7 +29,8 @@ import { keyVerifies, type AccessStore, type AppRecord, type TokenRecord } from 
 // the request path (the log writer batches).
 
 export interface ValidationRequest {
-  query: URLSearchParams;
+  /** null when the URL has no query string. */
+  query: URLSearchParams | null;
   headers: HeaderMap;
   clientIp: string;
 }
@@ -90,6 +91,28 @@ interface MintedJwt {
   lifetimeSeconds: number;
 }
 
+/**
+ * What a decision still needs that no cache holds: a database read, a JWT to verify or sign. The
+ * decision returns it instead of awaiting, the caller loads it, and the decision runs again with
+ * the result at hand. A warm request never creates a promise (with Next in the process every
+ * promise pays for its async-context hooks: measured, they were most of a warm validation's cost).
+ */
+class Need {
+  constructor(
+    readonly key: string,
+    readonly load: () => Promise<unknown>,
+  ) {}
+}
+
+interface Ctx {
+  /** What this request loaded so far (null on the first, synchronous attempt). */
+  memo: Map<string, unknown> | null;
+  now: number;
+}
+
+type JwtCheck = { ok: true; claims: AppJwtClaims; kid: string } | { ok: false; reason: "invalid_jwt" | "jwt_expired" };
+type SigningKey = { kid: string; privateKey: KeyObject };
+
 export class Validator {
   /** Signature and claims of JWTs already verified; time, key and state checks run on every use. */
   private readonly verified = new LRUCache<string, { claims: AppJwtClaims; kid: string }>({ max: 20_000 });
@@ -98,7 +121,7 @@ export class Validator {
    * token's own state is checked on every request before this is consulted. Kept apart from the
    * token records so that reloading a record (after any change to it) does not mean signing anew.
    */
-  private readonly minted = new LRUCache<string, MintedJwt>({ max: 100_000 });
+  private readonly minted = new LRUCache<string, MintedJwt>({ max: 25_000 });
   private readonly minting = new Map<string, Promise<MintedJwt>>();
 
   constructor(
@@ -108,10 +131,38 @@ export class Validator {
     private readonly options: ValidatorOptions,
   ) {}
 
-  async resolveApp(query: URLSearchParams, headers: HeaderMap): Promise<AppRecord | null> {
-    const aud = query.get("aud");
-    if (aud !== null) return AUD_PATTERN.test(aud.toLowerCase()) ? this.store.appByAud(aud.toLowerCase()) : null;
-    const domain = query.get("domain");
+  /** Runs `decide` from the caches alone if it can, else loading what it asks for, in turn. */
+  private run<T>(decide: (ctx: Ctx) => T | Need): T | Promise<T> {
+    const first = decide({ memo: null, now: Date.now() });
+    if (!(first instanceof Need)) return first;
+    return (async () => {
+      const memo = new Map<string, unknown>();
+      let need: Need = first;
+      for (let i = 0; i < 16; i++) {
+        memo.set(need.key, await need.load());
+        const next = decide({ memo, now: Date.now() });
+        if (!(next instanceof Need)) return next;
+        need = next;
+      }
+      throw new Error("validation asked for too many loads");
+    })();
+  }
+
+  /** A cached value (undefined: not cached), or what this request already loaded. */
+  private lookup<T>(ctx: Ctx, key: string, peek: () => T | undefined, load: () => Promise<T>): T | Need {
+    if (ctx.memo?.has(key)) return ctx.memo.get(key) as T;
+    const hit = peek();
+    return hit === undefined ? new Need(key, load) : hit;
+  }
+
+  private app(ctx: Ctx, query: URLSearchParams | null, headers: HeaderMap): AppRecord | null | Need {
+    const aud = query?.get("aud") ?? null;
+    if (aud !== null) {
+      const a = aud.toLowerCase();
+      if (!AUD_PATTERN.test(a)) return null;
+      return this.lookup(ctx, `u:${a}`, () => this.store.peekAppByAud(a), () => this.store.appByAud(a));
+    }
+    const domain = query?.get("domain") ?? null;
     let hostText: string | null;
     let path: string;
     if (domain !== null) {
@@ -124,11 +175,28 @@ export class Validator {
     }
     const host = hostText === null ? null : requestHost(hostText);
     if (host === null) return null;
-    return pickAppForPath(await this.store.appsForHost(host), normalizeRequestPath(path));
+    const apps = this.lookup(ctx, `h:${host}`, () => this.store.peekAppsForHost(host), () => this.store.appsForHost(host));
+    if (apps instanceof Need) return apps;
+    return pickAppForPath(apps, path === "/" ? "/" : normalizeRequestPath(path));
   }
 
-  async validate(req: ValidationRequest): Promise<Answer> {
-    const app = await this.resolveApp(req.query, req.headers);
+  private keyRing(ctx: Ctx): KeyRing | Need {
+    return this.lookup(ctx, "keys", () => this.store.peekKeys(), () => this.store.keys());
+  }
+
+  private signingKey(ctx: Ctx, accountId: string): SigningKey | Need {
+    const ring = this.keyRing(ctx);
+    if (ring instanceof Need) return ring;
+    return this.lookup(ctx, `s:${accountId}`, () => ring.signing.get(accountId), () => this.store.signingKey(accountId));
+  }
+
+  validate(req: ValidationRequest): Answer | Promise<Answer> {
+    return this.run((ctx) => this.decide(ctx, req));
+  }
+
+  private decide(ctx: Ctx, req: ValidationRequest): Answer | Need {
+    const app = this.app(ctx, req.query, req.headers);
+    if (app instanceof Need) return app;
     if (!app) return failure(403, "no_application");
     const ip = parseIp(req.clientIp);
     const base: LoggedAttempt = {
@@ -145,80 +213,102 @@ export class Validator {
 
     const bypass = findBypass(app.policies, { serviceTokenId: null, ip });
     if (bypass) {
-      this.log.record({ ...base, allowed: true, reason: "bypass" });
-      return this.admitted(app, null, null);
+      this.log.record({ ...base, allowed: true, reason: "bypass" }, ctx.now);
+      return this.admitted(app, null, null, false, ctx.now);
     }
 
     const creds = readCredentials(req.headers, app.singleHeader);
-    if (creds.kind === "none") return this.refuse(base, "missing_credentials", 401, "missing_credentials", false);
+    if (creds.kind === "none") return this.refuse(ctx, base, "missing_credentials", 401, "missing_credentials", false);
 
-    const ipWait = this.limits.ip.retryAfter(req.clientIp);
-    if (ipWait > 0) return this.rateLimited(base, creds, ipWait);
+    const ipWait = this.limits.ip.retryAfter(req.clientIp, ctx.now);
+    if (ipWait > 0) return this.rateLimited(ctx, base, creds, ipWait);
 
-    if (creds.kind === "malformed") return this.refuse({ ...base, clientId: creds.clientId }, "invalid_credentials", 401, "invalid_credentials", true);
-    if (creds.kind === "jwt") return this.validateJwt(app, base, creds.jwt, ip);
+    if (creds.kind === "malformed") return this.refuse(ctx, { ...base, clientId: creds.clientId }, "invalid_credentials", 401, "invalid_credentials", true);
+    if (creds.kind === "jwt") return this.decideJwt(ctx, app, base, creds.jwt, ip);
 
-    const idWait = this.limits.clientId.retryAfter(creds.clientId);
-    if (idWait > 0) return this.rateLimited(base, creds, idWait);
+    const idWait = this.limits.clientId.retryAfter(creds.clientId, ctx.now);
+    if (idWait > 0) return this.rateLimited(ctx, base, creds, idWait);
     const attempt = { ...base, clientId: creds.clientId };
 
-    const found = CLIENT_ID_PATTERN.test(creds.clientId) ? await this.store.tokenByClientId(creds.clientId) : null;
+    let found: TokenRecord | null = null;
+    if (CLIENT_ID_PATTERN.test(creds.clientId)) {
+      const t = this.lookup(ctx, `c:${creds.clientId}`, () => this.store.peekToken(creds.clientId), () => this.store.tokenByClientId(creds.clientId));
+      if (t instanceof Need) return t;
+      found = t;
+    }
     // A token of another account is as unknown here as one that never existed.
     const token = found && found.accountId === app.accountId ? found : null;
-    if (!token) return this.refuse(attempt, "unknown_client_id", 401, "invalid_credentials", true);
+    if (!token) return this.refuse(ctx, attempt, "unknown_client_id", 401, "invalid_credentials", true);
     const withToken = { ...attempt, serviceTokenId: token.id };
-    const now = Date.now();
-    const secret = this.secretMatch(token, creds.clientSecret, now);
-    if (secret === null) return this.refuse(withToken, "invalid_client_secret", 401, "invalid_credentials", true);
-    const state = tokenState(token, now);
-    if (state) return this.refuse(withToken, state, 401, "invalid_credentials", true);
+    const secret = secretMatch(token, creds.clientSecret, ctx.now);
+    if (secret === null) return this.refuse(ctx, withToken, "invalid_client_secret", 401, "invalid_credentials", true);
+    const state = tokenState(token, ctx.now);
+    if (state) return this.refuse(ctx, withToken, state, 401, "invalid_credentials", true);
 
     const decision = decideForServiceToken(app.policies, { serviceTokenId: token.id, ip });
-    if (decision.outcome === "deny") return this.refuse(withToken, "denied_by_policy", 403, "access_denied", false);
-    if (decision.outcome === "no_match") return this.refuse(withToken, "no_policy_match", 403, "access_denied", false);
+    if (decision.outcome === "deny") return this.refuse(ctx, withToken, "denied_by_policy", 403, "access_denied", false);
+    if (decision.outcome === "no_match") return this.refuse(ctx, withToken, "no_policy_match", 403, "access_denied", false);
 
-    const minted = await this.jwtFor(token, app, decision.policy);
-    this.log.record({ ...withToken, allowed: true, reason: "ok" });
-    this.log.touch(token.id, req.clientIp, secret === "previous");
-    return this.admitted(app, token, minted, app.hasAllow && !app.strict);
+    const minted = this.jwtFor(ctx, token, app, decision.policy);
+    if (minted instanceof Need) return minted;
+    this.log.record({ ...withToken, allowed: true, reason: "ok" }, ctx.now);
+    this.log.touch(token.id, req.clientIp, secret === "previous", ctx.now);
+    return this.admitted(app, token, minted, app.hasAllow && !app.strict, ctx.now);
   }
 
-  private async validateJwt(app: AppRecord, base: LoggedAttempt, jwt: string, ip: IpAddress | null): Promise<Answer> {
-    if (app.strict) return this.refuse(base, "strict_mode", 401, "invalid_credentials", false);
-    if (!app.hasAllow) return this.refuse(base, "jwt_not_accepted", 401, "invalid_credentials", false);
-    const check = await this.checkJwt(jwt, app.aud);
-    if (!check.ok) return this.refuse(base, check.reason, 401, "invalid_credentials", true);
+  private decideJwt(ctx: Ctx, app: AppRecord, base: LoggedAttempt, jwt: string, ip: IpAddress | null): Answer | Need {
+    if (app.strict) return this.refuse(ctx, base, "strict_mode", 401, "invalid_credentials", false);
+    if (!app.hasAllow) return this.refuse(ctx, base, "jwt_not_accepted", 401, "invalid_credentials", false);
+    const check = this.checkJwt(ctx, jwt, app.aud);
+    if (check instanceof Need) return check;
+    if (!check.ok) return this.refuse(ctx, base, check.reason, 401, "invalid_credentials", true);
     const { claims } = check;
     const attempt = { ...base, clientId: claims.common_name, serviceTokenId: claims.service_token_id };
-    if (revokedBefore(claims, app)) return this.refuse(attempt, "jwt_revoked", 401, "invalid_credentials", false);
-    const found = UUID_PATTERN.test(claims.service_token_id) ? await this.store.tokenById(claims.service_token_id) : null;
-    const token = found && found.accountId === app.accountId ? found : null;
-    if (!token) return this.refuse(attempt, "token_deleted", 401, "invalid_credentials", false);
-    const state = tokenState(token, Date.now());
-    if (state) return this.refuse(attempt, state, 401, "invalid_credentials", false);
+    if (revokedBefore(claims, app)) return this.refuse(ctx, attempt, "jwt_revoked", 401, "invalid_credentials", false);
+    const token = this.tokenOfJwt(ctx, claims, app);
+    if (token instanceof Need) return token;
+    if (!token) return this.refuse(ctx, attempt, "token_deleted", 401, "invalid_credentials", false);
+    const state = tokenState(token, ctx.now);
+    if (state) return this.refuse(ctx, attempt, state, 401, "invalid_credentials", false);
     const decision = decideForServiceToken(app.policies, { serviceTokenId: token.id, ip });
-    if (decision.outcome === "deny") return this.refuse(attempt, "denied_by_policy", 403, "access_denied", false);
-    if (decision.outcome === "no_match") return this.refuse(attempt, "no_policy_match", 403, "access_denied", false);
-    this.log.record({ ...attempt, allowed: true, reason: "ok" });
-    this.log.touch(token.id, base.ipAddress, false);
-    return this.admitted(app, token, { jwt, exp: claims.exp }, false);
+    if (decision.outcome === "deny") return this.refuse(ctx, attempt, "denied_by_policy", 403, "access_denied", false);
+    if (decision.outcome === "no_match") return this.refuse(ctx, attempt, "no_policy_match", 403, "access_denied", false);
+    this.log.record({ ...attempt, allowed: true, reason: "ok" }, ctx.now);
+    this.log.touch(token.id, base.ipAddress, false, ctx.now);
+    return this.admitted(app, token, { jwt, exp: claims.exp }, false, ctx.now);
+  }
+
+  /** The token a JWT names, if it still exists in the application's account. */
+  private tokenOfJwt(ctx: Ctx, claims: AppJwtClaims, app: AppRecord): TokenRecord | null | Need {
+    const id = claims.service_token_id;
+    if (!UUID_PATTERN.test(id)) return null;
+    const found = this.lookup(ctx, `i:${id}`, () => this.store.peekTokenById(id), () => this.store.tokenById(id));
+    if (found instanceof Need) return found;
+    return found && found.accountId === app.accountId ? found : null;
   }
 
   /** Verifies a JWT for `aud` (signature cached; expiry, key validity and aud checked every time). */
-  async checkJwt(jwt: string, aud: string | null): Promise<{ ok: true; claims: AppJwtClaims; kid: string } | { ok: false; reason: "invalid_jwt" | "jwt_expired" }> {
-    const ring = await this.store.keys();
-    const now = Date.now();
+  private checkJwt(ctx: Ctx, jwt: string, aud: string | null): JwtCheck | Need {
+    const ring = this.keyRing(ctx);
+    if (ring instanceof Need) return ring;
+    const now = ctx.now;
     let hit = this.verified.get(jwt);
     if (!hit) {
-      const result = await verifyAppJwt(
-        jwt,
-        (kid) => {
-          const key = ring.verifying.get(kid);
-          return key && keyVerifies(key, now) ? key.publicKey : null;
-        },
-        this.options.issuer,
+      const result = this.lookup<JwtCheck>(
+        ctx,
+        `v:${jwt}`,
+        () => undefined,
+        () =>
+          verifyAppJwt(
+            jwt,
+            (kid) => {
+              const key = ring.verifying.get(kid);
+              return key && keyVerifies(key, now) ? key.publicKey : null;
+            },
+            this.options.issuer,
+          ),
       );
-      if (!result.ok) return result;
+      if (result instanceof Need || !result.ok) return result;
       hit = { claims: result.claims, kid: result.kid };
       this.verified.set(jwt, hit);
     }
@@ -230,24 +320,11 @@ export class Validator {
     return { ok: true, claims: hit.claims, kid: hit.kid };
   }
 
-  private secretMatch(token: TokenRecord, presented: string, now: number): "current" | "previous" | null {
-    const digest = sha256(presented);
-    if (timingSafeEqual(digest, token.secretHash)) return "current";
-    if (
-      token.previousSecretHash !== null &&
-      token.previousSecretExpiresAt !== null &&
-      token.previousSecretExpiresAt > now &&
-      timingSafeEqual(digest, token.previousSecretHash)
-    ) {
-      return "previous";
-    }
-    return null;
-  }
-
-  private async jwtFor(token: TokenRecord, app: AppRecord, policy: EvaluablePolicy): Promise<MintedJwt> {
+  private jwtFor(ctx: Ctx, token: TokenRecord, app: AppRecord, policy: EvaluablePolicy): MintedJwt | Need {
     const key = `${token.id}|${app.id}|${policy.id}`;
-    const nowSec = Math.floor(Date.now() / 1000);
-    const signing = await this.store.signingKey(app.accountId);
+    const signing = this.signingKey(ctx, app.accountId);
+    if (signing instanceof Need) return signing;
+    const nowSec = Math.floor(ctx.now / 1000);
     const lifetimeMs = policy.sessionDuration ? sessionDurationMs(policy.sessionDuration) : app.sessionMs;
     const lifetimeSeconds = Math.max(1, Math.floor(lifetimeMs / 1000));
     const cached = this.minted.get(key);
@@ -260,11 +337,17 @@ export class Validator {
       const remaining = cached.exp - nowSec;
       if (remaining > 30 && remaining >= lifetimeSeconds * REUSE_MIN_REMAINING) return cached;
     }
+    return this.lookup(ctx, `m:${key}`, () => undefined, () => this.mint(key, token, app, signing, lifetimeSeconds));
+  }
+
+  /** Signs a JWT (one at a time per token, application and policy) and keeps it for reuse. */
+  private mint(key: string, token: TokenRecord, app: AppRecord, signing: SigningKey, lifetimeSeconds: number): Promise<MintedJwt> {
     const running = this.minting.get(key);
     if (running) return running;
+    const now = Date.now();
     // Never dated before the application's last "Revoke existing tokens", even when this
     // instance's clock is a little behind the one that revoked.
-    const issuedMs = Math.max(Date.now(), app.lastRevokedAt ?? 0);
+    const issuedMs = Math.max(now, app.lastRevokedAt ?? 0);
     const promise = mintAppJwt({
       kid: signing.kid,
       privateKey: signing.privateKey,
@@ -273,22 +356,20 @@ export class Validator {
       clientId: token.clientId,
       serviceTokenId: token.id,
       issuedMs,
-      notBefore: nowSec,
+      notBefore: Math.floor(now / 1000),
       lifetimeSeconds,
-    }).then(({ jwt, exp }) => {
-      const minted: MintedJwt = { jwt, exp, iat: Math.floor(issuedMs / 1000), issuedMs, kid: signing.kid, lifetimeSeconds };
-      this.minted.set(key, minted);
-      return minted;
-    });
+    })
+      .then(({ jwt, exp }) => {
+        const minted: MintedJwt = { jwt, exp, iat: Math.floor(issuedMs / 1000), issuedMs, kid: signing.kid, lifetimeSeconds };
+        this.minted.set(key, minted);
+        return minted;
+      })
+      .finally(() => this.minting.delete(key));
     this.minting.set(key, promise);
-    try {
-      return await promise;
-    } finally {
-      this.minting.delete(key);
-    }
+    return promise;
   }
 
-  private admitted(app: AppRecord, token: TokenRecord | null, minted: Pick<MintedJwt, "jwt" | "exp"> | null, cookie = false): Answer {
+  private admitted(app: AppRecord, token: TokenRecord | null, minted: Pick<MintedJwt, "jwt" | "exp"> | null, cookie: boolean, now: number): Answer {
     const headers: Record<string, string> = { ...JSON_HEADERS };
     let expiresAt = "null";
     let tokenJson = "null";
@@ -298,7 +379,7 @@ export class Validator {
       expiresAt = `"${new Date(minted.exp * 1000).toISOString()}"`;
       tokenJson = JSON.stringify({ id: token.id, client_id: token.clientId, name: token.name });
       if (cookie) {
-        const maxAge = Math.max(0, minted.exp - Math.floor(Date.now() / 1000));
+        const maxAge = Math.max(0, minted.exp - Math.floor(now / 1000));
         headers["set-cookie"] = `${COOKIE_NAME}=${minted.jwt}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${this.options.secureCookie ? "; Secure" : ""}`;
       }
     }
@@ -307,59 +388,83 @@ export class Validator {
     return { status: 200, headers, body };
   }
 
-  private refuse(attempt: LoggedAttempt, reason: string, status: 401 | 403, code: FailureCode, counts: boolean): Answer {
-    this.log.record({ ...attempt, allowed: false, reason });
+  private refuse(ctx: Ctx, attempt: LoggedAttempt, reason: string, status: 401 | 403, code: FailureCode, counts: boolean): Answer {
+    this.log.record({ ...attempt, allowed: false, reason }, ctx.now);
     if (counts) {
-      this.limits.ip.fail(attempt.ipAddress ?? "unknown");
-      if (attempt.clientId) this.limits.clientId.fail(attempt.clientId);
+      this.limits.ip.fail(attempt.ipAddress ?? "unknown", ctx.now);
+      if (attempt.clientId) this.limits.clientId.fail(attempt.clientId, ctx.now);
     }
     return failure(status, code);
   }
 
-  private rateLimited(base: LoggedAttempt, creds: Credentials, wait: number): Answer {
+  private rateLimited(ctx: Ctx, base: LoggedAttempt, creds: Credentials, wait: number): Answer {
     const clientId = creds.kind === "service_token" || creds.kind === "malformed" ? creds.clientId : null;
-    this.log.record({ ...base, clientId, allowed: false, reason: "rate_limited" });
+    this.log.record({ ...base, clientId, allowed: false, reason: "rate_limited" }, ctx.now);
     return failure(401, "rate_limited", { "retry-after": String(wait) });
   }
 
   /** GET /cdn-cgi/access/get-identity: the identity behind a JWT that still authenticates. */
-  async identity(headers: HeaderMap): Promise<Answer> {
+  identity(headers: HeaderMap): Answer | Promise<Answer> {
     const jwt = first(headers, TOKEN_HEADER) ?? cookieValue(headers, COOKIE_NAME);
     if (!jwt) return failure(401, "missing_credentials");
-    const check = await this.checkJwt(jwt, null);
-    if (!check.ok) return failure(401, "invalid_credentials");
-    const { claims } = check;
-    const app = claims.aud.length > 0 && AUD_PATTERN.test(claims.aud[0]) ? await this.store.appByAud(claims.aud[0]) : null;
-    const token = UUID_PATTERN.test(claims.service_token_id) ? await this.store.tokenById(claims.service_token_id) : null;
-    if (!app || !token || token.accountId !== app.accountId || tokenState(token, Date.now()) !== null) return failure(401, "invalid_credentials");
-    if (revokedBefore(claims, app)) return failure(401, "invalid_credentials");
-    const body = JSON.stringify({
-      service_token_id: token.id,
-      service_token_status: true,
-      common_name: claims.common_name,
-      aud: claims.aud,
-      iat: claims.iat,
-      exp: claims.exp,
+    return this.run((ctx) => {
+      const check = this.checkJwt(ctx, jwt, null);
+      if (check instanceof Need) return check;
+      if (!check.ok) return failure(401, "invalid_credentials");
+      const { claims } = check;
+      const aud = claims.aud[0] ?? "";
+      const app = AUD_PATTERN.test(aud) ? this.lookup(ctx, `u:${aud}`, () => this.store.peekAppByAud(aud), () => this.store.appByAud(aud)) : null;
+      if (app instanceof Need) return app;
+      if (!app || revokedBefore(claims, app)) return failure(401, "invalid_credentials");
+      const token = this.tokenOfJwt(ctx, claims, app);
+      if (token instanceof Need) return token;
+      if (!token || tokenState(token, ctx.now) !== null) return failure(401, "invalid_credentials");
+      const body = JSON.stringify({
+        service_token_id: token.id,
+        service_token_status: true,
+        common_name: claims.common_name,
+        aud: claims.aud,
+        iat: claims.iat,
+        exp: claims.exp,
+      });
+      return { status: 200, headers: { ...JSON_HEADERS }, body };
     });
-    return { status: 200, headers: JSON_HEADERS, body };
   }
 
   /**
    * GET /cdn-cgi/access/certs: the keys that verify now, newest first. With ?aud=, ?domain= or
    * X-Forwarded-Host naming an application, only its account's keys; otherwise every account's.
    */
-  async certs(query: URLSearchParams, headers: HeaderMap): Promise<Answer> {
-    const hinted = query.has("aud") || query.has("domain") || headers.has("x-forwarded-host");
-    const app = hinted ? await this.resolveApp(query, headers) : null;
-    const ring = await this.store.keys();
-    const now = Date.now();
-    const keys = [...ring.verifying.values()]
-      .filter((k) => keyVerifies(k, now) && (app === null || k.accountId === app.accountId))
-      .sort((a, b) => Number(a.retiredAt !== null) - Number(b.retiredAt !== null) || b.createdAt.getTime() - a.createdAt.getTime());
-    const certs = keys.map((k) => ({ kid: k.kid, cert: k.certificate }));
-    const body = JSON.stringify({ keys: keys.map((k) => k.publicJwk), public_cert: certs[0] ?? null, public_certs: certs });
-    return { status: 200, headers: { "content-type": "application/json", "cache-control": "public, max-age=60" }, body };
+  certs(query: URLSearchParams | null, headers: HeaderMap): Answer | Promise<Answer> {
+    const hinted = query?.has("aud") || query?.has("domain") || headers.has("x-forwarded-host");
+    return this.run((ctx) => {
+      const app = hinted ? this.app(ctx, query, headers) : null;
+      if (app instanceof Need) return app;
+      const ring = this.keyRing(ctx);
+      if (ring instanceof Need) return ring;
+      const keys = [...ring.verifying.values()]
+        .filter((k) => keyVerifies(k, ctx.now) && (app === null || k.accountId === app.accountId))
+        .sort((a, b) => Number(a.retiredAt !== null) - Number(b.retiredAt !== null) || b.createdAt.getTime() - a.createdAt.getTime());
+      const certs = keys.map((k) => ({ kid: k.kid, cert: k.certificate }));
+      const body = JSON.stringify({ keys: keys.map((k) => k.publicJwk), public_cert: certs[0] ?? null, public_certs: certs });
+      return { status: 200, headers: { "content-type": "application/json", "cache-control": "public, max-age=60" }, body };
+    });
   }
+}
+
+/** Constant-time comparison of the presented secret's digest with the current and previous ones. */
+function secretMatch(token: TokenRecord, presented: string, now: number): "current" | "previous" | null {
+  const digest = sha256(presented);
+  if (timingSafeEqual(digest, Buffer.from(token.secretHash, "hex"))) return "current";
+  if (
+    token.previousSecretHash !== null &&
+    token.previousSecretExpiresAt !== null &&
+    token.previousSecretExpiresAt > now &&
+    timingSafeEqual(digest, Buffer.from(token.previousSecretHash, "hex"))
+  ) {
+    return "previous";
+  }
+  return null;
 }
 
 /** Issued before the application's last "Revoke existing tokens" (to the millisecond, see jwt.ts). */

@@ -1,0 +1,51 @@
+// The dashboard and the REST API: Next.js in a process of its own, started by server.ts, which
+// owns the public port, answers the validation endpoint itself and hands every other request to
+// this process over a Unix socket only it can reach. Keeping Next (its router, its patched globals,
+// its heap) out of the validating process is what lets a validation cost little more than a bare
+// HTTP answer. Run with `fork()`: it reports "ready" over IPC once it listens.
+import http from "node:http";
+import next from "next";
+import { disconnectDb } from "../db/client";
+import { getEnv } from "../env";
+import { logger } from "../logger";
+
+export const WORKER_SOCKET_ENV = "GATEPOST_WORKER_SOCKET";
+
+async function main() {
+  const env = getEnv();
+  const socketPath = process.env[WORKER_SOCKET_ENV];
+  if (!socketPath) throw new Error(`${WORKER_SOCKET_ENV} is not set (server.ts starts this process)`);
+  const app = next({ dev: false, dir: process.cwd(), hostname: env.HOST, port: env.PORT });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      logger.error({ err }, "unhandled request error");
+      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+      res.end(JSON.stringify({ success: false, errors: [{ code: 10500, message: "internal error" }], messages: [], result: null }));
+    });
+  });
+  // The front keeps connections open for reuse; longer than its own idle timeout.
+  server.keepAliveTimeout = 65_000;
+  server.listen(socketPath, () => process.send?.("ready"));
+
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    server.close();
+    server.closeAllConnections();
+    void disconnectDb()
+      .catch(() => undefined)
+      .then(() => process.exit(0));
+  };
+  process.on("SIGTERM", stop);
+  // Ctrl-C reaches the whole process group: the front decides the order, this one just stops.
+  process.on("SIGINT", stop);
+  process.on("disconnect", stop);
+}
+
+main().catch((err: unknown) => {
+  logger.fatal({ err: err instanceof Error ? { message: err.message, stack: err.stack } : err }, "the Next.js worker failed to start");
+  process.exit(1);
+});
