@@ -77,6 +77,10 @@ async function main() {
     // Whatever a client sent under this name is overwritten: the worker believes this header.
     worker.forward(req, res, { [CLIENT_IP_HEADER]: clientIp(req.socket.remoteAddress, req.headers["x-forwarded-for"], trusted) });
   });
+  // A reverse proxy keeps its upstream connections open for reuse (nginx: 60 s by default): closing
+  // them first (Node's default is 5 s) makes it reuse one that is closing, and answer a 502.
+  server.keepAliveTimeout = 75_000;
+  server.headersTimeout = 76_000;
   // Unparsable HTTP: answer 400 instead of dropping the connection without a word.
   server.on("clientError", (_err, socket) => {
     if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");

@@ -27,6 +27,8 @@ export interface AppRecord {
   policies: EvaluablePolicy[];
   hasAllow: boolean;
   strict: boolean;
+  /** `{"id","aud","name","domain"}` as the 200 body names it, serialised once. */
+  json: string;
 }
 
 export interface TokenRecord {
@@ -43,6 +45,8 @@ export interface TokenRecord {
   previousSecretExpiresAt: number | null;
   expiresAt: number | null;
   enabled: boolean;
+  /** `{"id","client_id","name"}` as the 200 body names it, serialised once. */
+  json: string;
 }
 
 export interface VerifyingKey {
@@ -135,6 +139,7 @@ function toAppRecord(row: AppRow): AppRecord {
     policies,
     hasAllow: hasAllowPolicy(policies),
     strict: row.account.accountSettings?.strictServiceTokenAuth ?? false,
+    json: JSON.stringify({ id: row.id, aud: row.aud, name: row.name, domain: row.domain }),
   };
 }
 
@@ -149,6 +154,7 @@ function toTokenRecord(row: TokenRow): TokenRecord {
     previousSecretExpiresAt: row.previousSecretExpiresAt?.getTime() ?? null,
     expiresAt: row.expiresAt?.getTime() ?? null,
     enabled: row.enabled,
+    json: JSON.stringify({ id: row.id, client_id: row.clientId, name: row.name }),
   };
 }
 

@@ -213,7 +213,9 @@ export class Validator {
 
     const bypass = findBypass(app.policies, { serviceTokenId: null, ip });
     if (bypass) {
-      this.log.record({ ...base, allowed: true, reason: "bypass" }, ctx.now);
+      base.allowed = true;
+      base.reason = "bypass";
+      this.log.record(base, ctx.now);
       return this.admitted(app, null, null, false, ctx.now);
     }
 
@@ -223,12 +225,18 @@ export class Validator {
     const ipWait = this.limits.ip.retryAfter(req.clientIp, ctx.now);
     if (ipWait > 0) return this.rateLimited(ctx, base, creds, ipWait);
 
-    if (creds.kind === "malformed") return this.refuse(ctx, { ...base, clientId: creds.clientId }, "invalid_credentials", 401, "invalid_credentials", true);
+    if (creds.kind === "malformed") {
+      base.clientId = creds.clientId;
+      return this.refuse(ctx, base, "invalid_credentials", 401, "invalid_credentials", true);
+    }
     if (creds.kind === "jwt") return this.decideJwt(ctx, app, base, creds.jwt, ip);
 
     const idWait = this.limits.clientId.retryAfter(creds.clientId, ctx.now);
     if (idWait > 0) return this.rateLimited(ctx, base, creds, idWait);
-    const attempt = { ...base, clientId: creds.clientId };
+    // One attempt object per request, filled in as the request is understood (record() copies
+    // what it keeps): no copy per step on the hot path.
+    const attempt = base;
+    attempt.clientId = creds.clientId;
 
     let found: TokenRecord | null = null;
     if (CLIENT_ID_PATTERN.test(creds.clientId)) {
@@ -239,7 +247,8 @@ export class Validator {
     // A token of another account is as unknown here as one that never existed.
     const token = found && found.accountId === app.accountId ? found : null;
     if (!token) return this.refuse(ctx, attempt, "unknown_client_id", 401, "invalid_credentials", true);
-    const withToken = { ...attempt, serviceTokenId: token.id };
+    const withToken = attempt;
+    withToken.serviceTokenId = token.id;
     const secret = secretMatch(token, creds.clientSecret, ctx.now);
     if (secret === null) return this.refuse(ctx, withToken, "invalid_client_secret", 401, "invalid_credentials", true);
     const state = tokenState(token, ctx.now);
@@ -251,7 +260,9 @@ export class Validator {
 
     const minted = this.jwtFor(ctx, token, app, decision.policy);
     if (minted instanceof Need) return minted;
-    this.log.record({ ...withToken, allowed: true, reason: "ok" }, ctx.now);
+    withToken.allowed = true;
+    withToken.reason = "ok";
+    this.log.record(withToken, ctx.now);
     this.log.touch(token.id, req.clientIp, secret === "previous", ctx.now);
     return this.admitted(app, token, minted, app.hasAllow && !app.strict, ctx.now);
   }
@@ -263,7 +274,9 @@ export class Validator {
     if (check instanceof Need) return check;
     if (!check.ok) return this.refuse(ctx, base, check.reason, 401, "invalid_credentials", true);
     const { claims } = check;
-    const attempt = { ...base, clientId: claims.common_name, serviceTokenId: claims.service_token_id };
+    const attempt = base;
+    attempt.clientId = claims.common_name;
+    attempt.serviceTokenId = claims.service_token_id;
     if (revokedBefore(claims, app)) return this.refuse(ctx, attempt, "jwt_revoked", 401, "invalid_credentials", false);
     const token = this.tokenOfJwt(ctx, claims, app);
     if (token instanceof Need) return token;
@@ -273,7 +286,9 @@ export class Validator {
     const decision = decideForServiceToken(app.policies, { serviceTokenId: token.id, ip });
     if (decision.outcome === "deny") return this.refuse(ctx, attempt, "denied_by_policy", 403, "access_denied", false);
     if (decision.outcome === "no_match") return this.refuse(ctx, attempt, "no_policy_match", 403, "access_denied", false);
-    this.log.record({ ...attempt, allowed: true, reason: "ok" }, ctx.now);
+    attempt.allowed = true;
+    attempt.reason = "ok";
+    this.log.record(attempt, ctx.now);
     this.log.touch(token.id, base.ipAddress, false, ctx.now);
     return this.admitted(app, token, { jwt, exp: claims.exp }, false, ctx.now);
   }
@@ -377,19 +392,20 @@ export class Validator {
       headers["cf-access-jwt-assertion"] = minted.jwt;
       headers["cf-access-client-id"] = token.clientId;
       expiresAt = `"${new Date(minted.exp * 1000).toISOString()}"`;
-      tokenJson = JSON.stringify({ id: token.id, client_id: token.clientId, name: token.name });
+      tokenJson = token.json;
       if (cookie) {
         const maxAge = Math.max(0, minted.exp - Math.floor(now / 1000));
         headers["set-cookie"] = `${COOKIE_NAME}=${minted.jwt}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${this.options.secureCookie ? "; Secure" : ""}`;
       }
     }
-    const appJson = JSON.stringify({ id: app.id, aud: app.aud, name: app.name, domain: app.domain });
-    const body = `{"success":true,"errors":[],"messages":[],"result":{"app":${appJson},"service_token":${tokenJson},"expires_at":${expiresAt}}}`;
+    const body = `{"success":true,"errors":[],"messages":[],"result":{"app":${app.json},"service_token":${tokenJson},"expires_at":${expiresAt}}}`;
     return { status: 200, headers, body };
   }
 
   private refuse(ctx: Ctx, attempt: LoggedAttempt, reason: string, status: 401 | 403, code: FailureCode, counts: boolean): Answer {
-    this.log.record({ ...attempt, allowed: false, reason }, ctx.now);
+    attempt.allowed = false;
+    attempt.reason = reason;
+    this.log.record(attempt, ctx.now);
     if (counts) {
       this.limits.ip.fail(attempt.ipAddress ?? "unknown", ctx.now);
       if (attempt.clientId) this.limits.clientId.fail(attempt.clientId, ctx.now);
@@ -399,7 +415,10 @@ export class Validator {
 
   private rateLimited(ctx: Ctx, base: LoggedAttempt, creds: Credentials, wait: number): Answer {
     const clientId = creds.kind === "service_token" || creds.kind === "malformed" ? creds.clientId : null;
-    this.log.record({ ...base, clientId, allowed: false, reason: "rate_limited" }, ctx.now);
+    base.clientId = clientId;
+    base.allowed = false;
+    base.reason = "rate_limited";
+    this.log.record(base, ctx.now);
     return failure(401, "rate_limited", { "retry-after": String(wait) });
   }
 
