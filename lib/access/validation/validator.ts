@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash, timingSafeEqual, type KeyObject } from "node:crypto";
+import { hash, timingSafeEqual, type KeyObject } from "node:crypto";
 import { LRUCache } from "lru-cache";
 import { parseIp, type IpAddress } from "../../net/ip";
 import { CLIENT_ID_PATTERN } from "../../service-tokens/secret";
@@ -65,8 +65,21 @@ export function failure(status: number, code: FailureCode, extra: Record<string,
   return { status, headers: { ...JSON_HEADERS, ...extra }, body };
 }
 
+/** One-shot (no Hash object per request: measured, a sixth of a warm validation). */
 function sha256(s: string): Buffer {
-  return createHash("sha256").update(s, "utf8").digest();
+  return hash("sha256", s, "buffer");
+}
+
+/** Parsed client addresses, by their text: the same few peers ask again and again. */
+const parsedIps = new Map<string, IpAddress | null>();
+function clientAddress(text: string): IpAddress | null {
+  let ip = parsedIps.get(text);
+  if (ip === undefined) {
+    ip = parseIp(text);
+    if (parsedIps.size >= 10_000) parsedIps.clear();
+    parsedIps.set(text, ip);
+  }
+  return ip;
 }
 
 function first(headers: HeaderMap, name: string): string | null {
@@ -89,6 +102,8 @@ interface MintedJwt {
   issuedMs: number;
   kid: string;
   lifetimeSeconds: number;
+  /** `"<exp as RFC 3339>"`, formatted once. */
+  expiresJson?: string;
 }
 
 /**
@@ -198,7 +213,7 @@ export class Validator {
     const app = this.app(ctx, req.query, req.headers);
     if (app instanceof Need) return app;
     if (!app) return failure(403, "no_application");
-    const ip = parseIp(req.clientIp);
+    const ip = clientAddress(req.clientIp);
     const base: LoggedAttempt = {
       accountId: app.accountId,
       allowed: false,
@@ -375,7 +390,15 @@ export class Validator {
       lifetimeSeconds,
     })
       .then(({ jwt, exp }) => {
-        const minted: MintedJwt = { jwt, exp, iat: Math.floor(issuedMs / 1000), issuedMs, kid: signing.kid, lifetimeSeconds };
+        const minted: MintedJwt = {
+          jwt,
+          exp,
+          iat: Math.floor(issuedMs / 1000),
+          issuedMs,
+          kid: signing.kid,
+          lifetimeSeconds,
+          expiresJson: `"${new Date(exp * 1000).toISOString()}"`,
+        };
         this.minted.set(key, minted);
         return minted;
       })
@@ -384,14 +407,14 @@ export class Validator {
     return promise;
   }
 
-  private admitted(app: AppRecord, token: TokenRecord | null, minted: Pick<MintedJwt, "jwt" | "exp"> | null, cookie: boolean, now: number): Answer {
+  private admitted(app: AppRecord, token: TokenRecord | null, minted: Pick<MintedJwt, "jwt" | "exp" | "expiresJson"> | null, cookie: boolean, now: number): Answer {
     const headers: Record<string, string> = { ...JSON_HEADERS };
     let expiresAt = "null";
     let tokenJson = "null";
     if (token && minted) {
       headers["cf-access-jwt-assertion"] = minted.jwt;
       headers["cf-access-client-id"] = token.clientId;
-      expiresAt = `"${new Date(minted.exp * 1000).toISOString()}"`;
+      expiresAt = minted.expiresJson ?? `"${new Date(minted.exp * 1000).toISOString()}"`;
       tokenJson = token.json;
       if (cookie) {
         const maxAge = Math.max(0, minted.exp - Math.floor(now / 1000));
