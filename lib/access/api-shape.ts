@@ -4,7 +4,7 @@ import type { AccessAppView, AttachedPolicyView } from "./apps";
 import type { KeySettingsView } from "./keys-settings";
 import type { AccessPolicyView } from "./policies";
 
-// The snake_case objects of the REST API (SPEC §3) built from the domain views. Each function
+// The snake_case objects of the REST API (README › REST API) built from the domain views. Each function
 // lists its fields explicitly, so nothing the view gains later leaks by accident. Pure.
 
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());

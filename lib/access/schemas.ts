@@ -6,7 +6,7 @@ import { normalizeAppDomain } from "./domain";
 import { ruleListSchema } from "./rules";
 
 // One schema per input of lib/access. Bodies use the wire field names (snake_case, as in the
-// REST API and SPEC), so that "invalid request: <field>: <reason>" names the field the caller
+// REST API and README), so that "invalid request: <field>: <reason>" names the field the caller
 // sent; list queries use camelCase like lib/service-tokens. Pure: shared by forms and server.
 
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {

@@ -1,7 +1,7 @@
 import { AppError, type AppErrorCode } from "../errors";
 import { failureResponse } from "./envelope";
 
-// The one place where errors become v4 answers (SPEC §3). Domain code throws AppError; the few
+// The one place where errors become v4 answers (README › REST API). Domain code throws AppError; the few
 // failures that exist only at the HTTP edge (no route, wrong method, no header, oversized body) are
 // ApiErrors. Anything else is a server fault: logged by the caller and answered with a bare 500.
 

@@ -14,7 +14,7 @@ const CAPABILITIES: Capability[] = [
   "settings:write",
 ];
 
-// SPEC §5, written out: Super Administrator everything; Access Administrator tokens, apps,
+// The roles of README › Command line, written out: Super Administrator everything; Access Administrator tokens, apps,
 // policies, notifications; Read only sees everything but changes nothing.
 const EXPECTED: Record<Role, Capability[]> = {
   super_admin: CAPABILITIES,
@@ -38,7 +38,7 @@ describe("roleCan", () => {
 });
 
 describe("permission groups", () => {
-  // SPEC §3's table, with Write implying Read.
+  // README › API compatibility's permission table, with Write implying Read.
   const GROUPS: Record<string, Capability[]> = {
     "Access: Service Tokens Read": ["service_tokens:read"],
     "Access: Service Tokens Write": ["service_tokens:read", "service_tokens:write"],

@@ -52,7 +52,7 @@ beforeAll(async () => {
 });
 
 describe("applications", () => {
-  it("answers 201 with a generated 64-hex aud, the defaults, and exactly SPEC's fields", async () => {
+  it("answers 201 with a generated 64-hex aud, the defaults, and exactly the documented fields", async () => {
     const domain = uniqueDomain();
     const res = await send("POST", APPS(), { name: "defaults", domain });
     const app = expectSuccess(res, 201).result;
@@ -190,7 +190,7 @@ describe("applications", () => {
 });
 
 describe("reusable policies", () => {
-  it("answers 201 with exactly SPEC's fields; PUT replaces the whole policy", async () => {
+  it("answers 201 with exactly the documented fields; PUT replaces the whole policy", async () => {
     const st = expectSuccess(await call("POST", accountPath("/access/service_tokens"), { body: { name: unique("rule-target") } }), 201).result;
     const policy = await createPolicy({
       include: [{ service_token: { token_id: st.id.toUpperCase() } }, { ip: { ip: "2001:db8::/32" } }],

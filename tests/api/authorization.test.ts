@@ -184,7 +184,7 @@ it("the matrix covers every route of the table, each method and pattern once", (
   expect(routes.length).toBeGreaterThanOrEqual(24);
 });
 
-it("the Access routes need the permission SPEC §3 gives them", () => {
+it("the Access routes need the permission the README's API compatibility table gives them", () => {
   const permissionOf = (method: string, suffix: string) => routes.find((r) => r.method === method && r.pattern === `/accounts/:account_id/access${suffix}`)?.permission;
   const expected: [string, string, string][] = [
     ["GET", "/apps", "apps:read"], ["POST", "/apps", "apps:write"], ["GET", "/apps/:app_id", "apps:read"], ["PUT", "/apps/:app_id", "apps:write"],

@@ -86,7 +86,7 @@ export function call(
 
 export const accountPath = (suffix = "", accountId = api().accountId) => `/accounts/${accountId}${suffix}`;
 
-/** Asserts the exact v4 envelope (SPEC §3) and returns it. */
+/** Asserts the exact v4 envelope (README › REST API) and returns it. */
 export function expectEnvelope(res: RawResponse): { success: boolean; errors: { code: number; message: string }[]; result: any; result_info?: any } {
   expect(res.headers["content-type"], res.text).toMatch(/^application\/json/);
   const body = res.json;

@@ -3,7 +3,7 @@ import { successBody, resultInfo } from "../../lib/api/envelope";
 import { ApiError, internalErrorResponse, knownErrorResponse, loggableError } from "../../lib/api/errors";
 import { AppError, invalid, notFound } from "../../lib/errors";
 
-// The one mapping from errors to v4 answers (SPEC §3), checked for every AppError code, including
+// The one mapping from errors to v4 answers (README › REST API), checked for every AppError code, including
 // those no service-token route produces today (409, 429).
 
 async function wire(res: Response | null) {

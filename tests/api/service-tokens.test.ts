@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { accountPath, api, call, expectFailure, expectSuccess, rawRequest } from "./client";
 import { withPg } from "./server";
 
-// What the service-token endpoints do, beyond what the SDK test shows: PUT semantics (SPEC §2),
+// What the service-token endpoints do, beyond what the SDK test shows: PUT semantics (README › Service token semantics),
 // creation options, list filters, the envelope at the edges, secrets and the audit trail.
 
 const HOUR = 3600_000;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../../lib/db/embedded";
 import { withPg } from "../helpers/db";
 
-// SPEC §1: without DATABASE_URL the app runs its own PostgreSQL under DATA_DIR; data survives a
+// README › Configuration: without DATABASE_URL the app runs its own PostgreSQL under DATA_DIR; data survives a
 // restart, and a run killed with SIGKILL (which leaves postmaster.pid behind) must not stop the
 // next start. One data directory for the file, used in order.
 

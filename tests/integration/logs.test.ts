@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { childEnv, runChild } from "../helpers/child";
 import { sharedDatabaseUrl } from "../helpers/db";
 
-// SPEC §1: never a client secret, API token or password in any log line. The lifecycle runs in a
+// README › Configuration (LOG_LEVEL): never a client secret, API token or password in any log line. The lifecycle runs in a
 // child process so that every byte the app's pino logger writes (stdout) and anything else
 // (stderr) is captured, at the most verbose level.
 

@@ -21,7 +21,7 @@ import { adminActor, apiTokenActor, auditRows, expectAppError, newAccount, rawTo
 
 type Operation = "list" | "get" | "create" | "update" | "refresh" | "rotate" | "delete" | "audit read" | "createApiToken" | "createAdmin";
 
-// Written out from SPEC §5 on purpose (not derived from lib/auth/permissions.ts), so that a change
+// Written out from the README's role descriptions on purpose (not derived from lib/auth/permissions.ts), so that a change
 // to the role table has to be made here as well.
 const ALLOWED: Record<Role, Operation[]> = {
   super_admin: ["list", "get", "create", "update", "refresh", "rotate", "delete", "audit read", "createApiToken", "createAdmin"],

@@ -6,7 +6,7 @@ import { invalid } from "../../errors";
 import { parsePageRequest, queryParam } from "../pagination";
 import type { ApiContext, ApiResult } from "../with-api-token";
 
-// The authentication log (SPEC §3): one row per attempt at the validation endpoint, newest first.
+// The authentication log (README › REST API): one row per attempt at the validation endpoint, newest first.
 
 const DEFAULT_LIMIT = 25;
 const MAX_LIMIT = 1000;

@@ -7,7 +7,7 @@ import { pageInfo, parsePageRequest, queryParam, textFilterParam } from "../pagi
 import { isStorableText, STORABLE_TEXT_MESSAGE } from "../text";
 import type { ApiContext, ApiResult } from "../with-api-token";
 
-// Access applications (SPEC §3): parse the wire input, call the domain, shape the wire output.
+// Access applications (README › REST API): parse the wire input, call the domain, shape the wire output.
 // lib/access/apps.ts validates the body (appInputSchema) and owns the database and the audit log.
 
 // Cloudflare's exact-match filters of the list. The domain searches by substring only, and

@@ -7,7 +7,7 @@ import { pageInfo, parsePageRequest, textFilterParam } from "../pagination";
 import { isStorableText, STORABLE_TEXT_MESSAGE } from "../text";
 import type { ApiContext, ApiResult } from "../with-api-token";
 
-// Reusable Access policies (SPEC §3): parse the wire input, call the domain, shape the wire output.
+// Reusable Access policies (README › REST API): parse the wire input, call the domain, shape the wire output.
 // lib/access/policies.ts validates the body (policyInputSchema, strict rule objects) and owns the
 // database and the audit log.
 

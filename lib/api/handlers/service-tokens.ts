@@ -22,7 +22,7 @@ import { pageInfo, parsePageRequest, textFilterParam } from "../pagination";
 import { parseInput } from "../parse-input";
 import type { ApiContext, ApiResult } from "../with-api-token";
 
-// Service tokens (SPEC §2, §3): parse the wire input, call the domain, shape the wire output.
+// Service tokens (README › Service token semantics and REST API): parse the wire input, call the domain, shape the wire output.
 
 // GET /client/v4/accounts/:account_id/access/service_tokens
 export async function listServiceTokensRoute(ctx: ApiContext): Promise<ApiResult> {
