@@ -89,6 +89,15 @@ describe("service tokens", () => {
     expect((await validate({ host: app.domain, headers: pairHeaders(await createToken("ours")) })).status).toBe(200);
   });
 
+  it("a renamed token's new name is in the next answer (answers are reused only while nothing in them changed)", async () => {
+    const { token, app } = await serviceAuthApp("rename");
+    const name = async () => (await validate({ host: app.domain, headers: pairHeaders(token) })).json.result.service_token.name;
+    expect(await name()).toBe(token.name);
+    expect(await name()).toBe(token.name);
+    await api("PUT", `/access/service_tokens/${token.id}`, { name: "renamed token" });
+    await eventually(async () => expect(await name()).toBe("renamed token"), 2000);
+  });
+
   it("the single header, once the application names it", async () => {
     const { token, app } = await serviceAuthApp("single", { app: { read_service_tokens_from_header: "X-Service-Token" } });
     const json = JSON.stringify({ "cf-access-client-id": token.client_id, "cf-access-client-secret": token.client_secret });

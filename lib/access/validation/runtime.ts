@@ -109,9 +109,9 @@ export class AccessRuntime {
   }
 }
 
-/** With a Content-Length (not chunked), and no body for HEAD. */
+/** With a Content-Length (not chunked), and no body for HEAD. Answers may be reused: set once. */
 function send(req: IncomingMessage, res: ServerResponse, a: Answer): void {
-  a.headers["content-length"] = String(Buffer.byteLength(a.body));
+  a.headers["content-length"] ??= String(Buffer.byteLength(a.body));
   res.writeHead(a.status, a.headers);
   res.end(req.method === "HEAD" ? undefined : a.body);
 }

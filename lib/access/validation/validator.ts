@@ -104,6 +104,11 @@ interface MintedJwt {
   lifetimeSeconds: number;
   /** `"<exp as RFC 3339>"`, formatted once. */
   expiresJson?: string;
+  /**
+   * The last 200 built with this JWT, reused while the application's and the token's JSON, the
+   * cookie choice and (for the cookie's Max-Age) the second are the same.
+   */
+  answer?: { app: string; token: string; cookie: boolean; second: number; value: Answer };
 }
 
 /**
@@ -391,6 +396,7 @@ export class Validator {
     })
       .then(({ jwt, exp }) => {
         const minted: MintedJwt = {
+          answer: undefined,
           jwt,
           exp,
           iat: Math.floor(issuedMs / 1000),
@@ -407,7 +413,18 @@ export class Validator {
     return promise;
   }
 
-  private admitted(app: AppRecord, token: TokenRecord | null, minted: Pick<MintedJwt, "jwt" | "exp" | "expiresJson"> | null, cookie: boolean, now: number): Answer {
+  private admitted(
+    app: AppRecord,
+    token: TokenRecord | null,
+    minted: Pick<MintedJwt, "jwt" | "exp" | "expiresJson" | "answer"> | null,
+    cookie: boolean,
+    now: number,
+  ): Answer {
+    const second = Math.floor(now / 1000);
+    const cached = minted?.answer;
+    if (cached && token && cached.app === app.json && cached.token === token.json && cached.cookie === cookie && (!cookie || cached.second === second)) {
+      return cached.value;
+    }
     const headers: Record<string, string> = { ...JSON_HEADERS };
     let expiresAt = "null";
     let tokenJson = "null";
@@ -417,12 +434,16 @@ export class Validator {
       expiresAt = minted.expiresJson ?? `"${new Date(minted.exp * 1000).toISOString()}"`;
       tokenJson = token.json;
       if (cookie) {
-        const maxAge = Math.max(0, minted.exp - Math.floor(now / 1000));
+        const maxAge = Math.max(0, minted.exp - second);
         headers["set-cookie"] = `${COOKIE_NAME}=${minted.jwt}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${this.options.secureCookie ? "; Secure" : ""}`;
       }
     }
     const body = `{"success":true,"errors":[],"messages":[],"result":{"app":${app.json},"service_token":${tokenJson},"expires_at":${expiresAt}}}`;
-    return { status: 200, headers, body };
+    headers["content-length"] = String(Buffer.byteLength(body));
+    const value: Answer = { status: 200, headers, body };
+    // Only a JWT this instance minted keeps its answer (a presented one is not kept anywhere).
+    if (token && minted && "answer" in minted) minted.answer = { app: app.json, token: token.json, cookie, second, value };
+    return value;
   }
 
   private refuse(ctx: Ctx, attempt: LoggedAttempt, reason: string, status: 401 | 403, code: FailureCode, counts: boolean): Answer {
