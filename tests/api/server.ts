@@ -182,10 +182,11 @@ export async function startServer(opts: { logLevel?: string; timeoutMs?: number;
 }
 
 /** `npm run -s cli -- <args>` against the server's DATA_DIR; resolves to its stdout (trimmed). */
-export function cli(dataDir: string, args: string[]): Promise<string> {
+export function cli(dataDir: string, args: string[], extraEnv: Record<string, string | undefined> = {}): Promise<string> {
   return new Promise((resolve, reject) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: "warn" };
-    delete env.DATABASE_URL;
+    // The server's own PostgreSQL of dataDir, unless extraEnv names a DATABASE_URL.
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: undefined, ...extraEnv, DATA_DIR: dataDir, LOG_LEVEL: "warn" };
+    for (const [k, v] of Object.entries(env)) if (v === undefined) delete env[k];
     const child = spawn("npm", ["run", "-s", "cli", "--", ...args], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     let err = "";

@@ -1,10 +1,9 @@
-import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../../lib/db/embedded";
-import { ROOT, startServer, withPg, type TestServer } from "../api/server";
+import { cli, ROOT, startServer, withPg, type TestServer } from "../api/server";
 import { ALL_PERMISSIONS, type ValidationFixture } from "./global-setup";
 
 // Helpers of the files that run servers of their own (multi-instance, outage, shutdown): servers
@@ -64,19 +63,7 @@ export async function createDatabase(url: string, label: string): Promise<{ url:
 
 /** `npm run -s cli -- <args>` against DATABASE_URL; resolves to its stdout (trimmed). */
 export function cliOnDatabase(databaseUrl: string, dataDir: string, args: string[], extraEnv: Record<string, string | undefined> = {}): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, ...extraEnv, DATABASE_URL: databaseUrl, DATA_DIR: dataDir, LOG_LEVEL: "warn" };
-    const child = spawn("npm", ["run", "-s", "cli", "--", ...args], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (err += d.toString()));
-    child.once("error", reject);
-    child.once("close", (code) => {
-      if (code === 0) resolve(out.trim());
-      else reject(new Error(`cli ${args.slice(0, 2).join(" ")} exited with ${code}: ${err}`));
-    });
-  });
+  return cli(dataDir, args, { ...extraEnv, DATABASE_URL: databaseUrl });
 }
 
 /**
