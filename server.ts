@@ -48,7 +48,9 @@ async function main() {
   process.env.NEXTAUTH_URL_INTERNAL ??= `http://127.0.0.1:${env.PORT}`;
   const worker = await startNextWorker(process.env);
 
+  const trusted = parseCidrList(env.TRUSTED_PROXIES, "TRUSTED_PROXIES");
   const access = new AccessRuntime({
+    trustedProxies: trusted,
     databaseUrl: getEnv().DATABASE_URL!,
     issuer: env.publicUrl,
     maxFailuresPerIp: env.VALIDATE_MAX_FAILURES_PER_IP,
@@ -56,11 +58,10 @@ async function main() {
   });
   await access.start();
 
-  const trusted = parseCidrList(env.TRUSTED_PROXIES, "TRUSTED_PROXIES");
   const server = http.createServer((req, res) => {
     // The validation endpoint: the hot path, served without Next.
     if (req.url?.startsWith(ACCESS_PREFIX)) {
-      access.handle(req, res, clientIp(req.socket.remoteAddress, req.headers["x-forwarded-for"], trusted));
+      access.handle(req, res);
       return;
     }
     // API requests Next would answer with HTML, a redirect or a 500 get their v4 envelope here.

@@ -31,6 +31,17 @@ async function mint(host: string, token: ServiceToken, base?: ValidationFixture)
 const withJwt = (host: string, jwt: string, base?: string) => validate({ host, headers: { "cf-access-token": jwt }, base });
 
 describe("the application JWT", () => {
+  it("a JWT's answer is reused only while nothing in it changed: a rename and a disable show at once", async () => {
+    const { token, app } = await jwtApp("jwt-reuse");
+    const jwt = await mint(app.domain, token);
+    const answer = async () => (await withJwt(app.domain, jwt)).json;
+    for (let i = 0; i < 3; i++) expect((await answer()).result.service_token.name).toBe(token.name);
+    await api("PUT", `/access/service_tokens/${token.id}`, { name: "renamed behind a JWT" });
+    await eventually(async () => expect((await answer()).result.service_token.name).toBe("renamed behind a JWT"), 2000);
+    await api("PUT", `/access/service_tokens/${token.id}`, { name: "renamed behind a JWT", enabled: false });
+    await eventually(async () => expect((await withJwt(app.domain, jwt)).status).toBe(401), 2000);
+  });
+
   it("verifies with createRemoteJWKSet against /certs and carries exactly Cloudflare's claims", async () => {
     const f = fixture();
     const { token, app } = await jwtApp("claims");

@@ -1,6 +1,8 @@
 import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { clientIp } from "../../http/client-ip";
 import { logger } from "../../logger";
+import type { CidrRange } from "../../net/ip";
 import { rotateDueSigningKeys } from "../signing-keys";
 import { AccessLogWriter } from "./access-log-writer";
 import { ChangeFeed } from "./change-feed";
@@ -23,6 +25,8 @@ export interface AccessRuntimeOptions {
   issuer: string;
   maxFailuresPerIp: number;
   maxFailuresPerClientId: number;
+  /** Peers whose X-Forwarded-For names the client (TRUSTED_PROXIES). */
+  trustedProxies: readonly CidrRange[];
 }
 
 export class AccessRuntime {
@@ -32,8 +36,10 @@ export class AccessRuntime {
   readonly validator: Validator;
   private rotationTimer: NodeJS.Timeout | null = null;
   private lastOutageLog = 0;
+  private readonly trustedProxies: readonly CidrRange[];
 
   constructor(options: AccessRuntimeOptions) {
+    this.trustedProxies = options.trustedProxies;
     this.store = new AccessStore(() => this.feed.isFresh());
     this.feed = new ChangeFeed(options.databaseUrl, { change: (p) => this.store.change(p), reset: () => this.store.reset() });
     this.validator = new Validator(
@@ -64,10 +70,10 @@ export class AccessRuntime {
     await this.feed.stop();
   }
 
-  handle(req: IncomingMessage, res: ServerResponse, clientIp: string): void {
+  handle(req: IncomingMessage, res: ServerResponse): void {
     let answer: Answer | Promise<Answer>;
     try {
-      answer = this.answer(req, clientIp);
+      answer = this.answer(req);
     } catch (err) {
       this.failClosed(res, err);
       return;
@@ -95,14 +101,18 @@ export class AccessRuntime {
     res.writeHead(a.status, { ...a.headers, "content-length": String(Buffer.byteLength(a.body)) }).end(a.body);
   }
 
-  private answer(req: IncomingMessage, clientIp: string): Answer | Promise<Answer> {
+  private answer(req: IncomingMessage): Answer | Promise<Answer> {
     const url = req.url ?? "/";
     const q = url.indexOf("?");
     const path = q === -1 ? url : url.slice(0, q);
     const query = q === -1 ? null : new URLSearchParams(url.slice(q + 1));
+    // From rawHeaders: req.headers is built on first use, a second parse of every header.
     const headers = headerMap(req.rawHeaders);
     const endpoint = path.slice(ACCESS_PREFIX.length).replace(/\/+$/, "");
-    if (endpoint === "validate") return this.validator.validate({ query, headers, clientIp });
+    if (endpoint === "validate") {
+      const ip = clientIp(req.socket.remoteAddress, headers.get("x-forwarded-for"), this.trustedProxies);
+      return this.validator.validate({ query, headers, clientIp: ip });
+    }
     if (endpoint !== "certs" && endpoint !== "get-identity") return failure(404, "not_found");
     if (req.method !== "GET" && req.method !== "HEAD") return failure(405, "method_not_allowed", { allow: "GET, HEAD" });
     return endpoint === "certs" ? this.validator.certs(query, headers) : this.validator.identity(headers);

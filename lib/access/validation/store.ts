@@ -45,8 +45,6 @@ export interface TokenRecord {
   previousSecretExpiresAt: number | null;
   expiresAt: number | null;
   enabled: boolean;
-  /** `{"id","client_id","name"}` as the 200 body names it, serialised once. */
-  json: string;
 }
 
 export interface VerifyingKey {
@@ -143,10 +141,20 @@ function toAppRecord(row: AppRow): AppRecord {
   };
 }
 
+/** One string per account id, however many cached tokens name it (100,000 tokens, few accounts). */
+const accountIds = new Map<string, string>();
+function accountIdOf(id: string): string {
+  const known = accountIds.get(id);
+  if (known !== undefined) return known;
+  if (accountIds.size >= 10_000) accountIds.clear();
+  accountIds.set(id, id);
+  return id;
+}
+
 function toTokenRecord(row: TokenRow): TokenRecord {
   return {
     id: row.id,
-    accountId: row.accountId,
+    accountId: accountIdOf(row.accountId),
     clientId: row.clientId,
     name: row.name,
     secretHash: row.secretHash,
@@ -154,7 +162,6 @@ function toTokenRecord(row: TokenRow): TokenRecord {
     previousSecretExpiresAt: row.previousSecretExpiresAt?.getTime() ?? null,
     expiresAt: row.expiresAt?.getTime() ?? null,
     enabled: row.enabled,
-    json: JSON.stringify({ id: row.id, client_id: row.clientId, name: row.name }),
   };
 }
 

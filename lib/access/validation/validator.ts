@@ -104,11 +104,23 @@ interface MintedJwt {
   lifetimeSeconds: number;
   /** `"<exp as RFC 3339>"`, formatted once. */
   expiresJson?: string;
-  /**
-   * The last 200 built with this JWT, reused while the application's and the token's JSON, the
-   * cookie choice and (for the cookie's Max-Age) the second are the same.
-   */
-  answer?: { app: string; token: string; cookie: boolean; second: number; value: Answer };
+  /** See AnswerSlot. */
+  answer: AnswerSlot;
+}
+
+/**
+ * The last 200 built with one JWT (minted here or presented), reused while the application and
+ * token records are the same objects (any change reloads them), the cookie choice and (for the
+ * cookie's Max-Age) the second are the same. Kept from the second use on: a JWT used once (most of
+ * a cold start) costs no answer in memory.
+ */
+type AnswerSlot = { app: AppRecord; token: TokenRecord; cookie: boolean; second: number; value: Answer } | "unused" | "used";
+
+/** A presented JWT whose signature and claims verified (time, key and state are checked on every use). */
+interface VerifiedJwt {
+  claims: AppJwtClaims;
+  kid: string;
+  answer: AnswerSlot;
 }
 
 /**
@@ -130,12 +142,12 @@ interface Ctx {
   now: number;
 }
 
-type JwtCheck = { ok: true; claims: AppJwtClaims; kid: string } | { ok: false; reason: "invalid_jwt" | "jwt_expired" };
+type JwtCheck = { ok: true; verified: VerifiedJwt } | { ok: false; reason: "invalid_jwt" | "jwt_expired" };
 type SigningKey = { kid: string; privateKey: KeyObject };
 
 export class Validator {
   /** Signature and claims of JWTs already verified; time, key and state checks run on every use. */
-  private readonly verified = new LRUCache<string, { claims: AppJwtClaims; kid: string }>({ max: 20_000 });
+  private readonly verified = new LRUCache<string, VerifiedJwt>({ max: 20_000 });
   /**
    * Reused while the signing key, the lifetime and the application's last revocation allow; the
    * token's own state is checked on every request before this is consulted. Kept apart from the
@@ -293,7 +305,8 @@ export class Validator {
     const check = this.checkJwt(ctx, jwt, app.aud);
     if (check instanceof Need) return check;
     if (!check.ok) return this.refuse(ctx, base, check.reason, 401, "invalid_credentials", true);
-    const { claims } = check;
+    const { verified } = check;
+    const { claims } = verified;
     const attempt = base;
     attempt.clientId = claims.common_name;
     attempt.serviceTokenId = claims.service_token_id;
@@ -310,7 +323,7 @@ export class Validator {
     attempt.reason = "ok";
     this.log.record(attempt, ctx.now);
     this.log.touch(token.id, base.ipAddress, false, ctx.now);
-    return this.admitted(app, token, { jwt, exp: claims.exp }, false, ctx.now);
+    return this.admitted(app, token, { jwt, exp: claims.exp, answer: verified.answer }, false, ctx.now, verified);
   }
 
   /** The token a JWT names, if it still exists in the application's account. */
@@ -329,7 +342,7 @@ export class Validator {
     const now = ctx.now;
     let hit = this.verified.get(jwt);
     if (!hit) {
-      const result = this.lookup<JwtCheck>(
+      const result = this.lookup(
         ctx,
         `v:${jwt}`,
         () => undefined,
@@ -343,8 +356,9 @@ export class Validator {
             this.options.issuer,
           ),
       );
-      if (result instanceof Need || !result.ok) return result;
-      hit = { claims: result.claims, kid: result.kid };
+      if (result instanceof Need) return result;
+      if (!result.ok) return result;
+      hit = { claims: result.claims, kid: result.kid, answer: "unused" };
       this.verified.set(jwt, hit);
     }
     const key = ring.verifying.get(hit.kid);
@@ -352,7 +366,7 @@ export class Validator {
     if (hit.claims.exp * 1000 <= now) return { ok: false, reason: "jwt_expired" };
     if (typeof hit.claims.nbf === "number" && hit.claims.nbf * 1000 > now) return { ok: false, reason: "invalid_jwt" };
     if (aud !== null && !hit.claims.aud.includes(aud)) return { ok: false, reason: "invalid_jwt" };
-    return { ok: true, claims: hit.claims, kid: hit.kid };
+    return { ok: true, verified: hit };
   }
 
   private jwtFor(ctx: Ctx, token: TokenRecord, app: AppRecord, policy: EvaluablePolicy): MintedJwt | Need {
@@ -396,7 +410,7 @@ export class Validator {
     })
       .then(({ jwt, exp }) => {
         const minted: MintedJwt = {
-          answer: undefined,
+          answer: "unused",
           jwt,
           exp,
           iat: Math.floor(issuedMs / 1000),
@@ -413,36 +427,40 @@ export class Validator {
     return promise;
   }
 
+  /**
+   * The 200. `keeper` (the minted or verified JWT's record) keeps the answer for reuse; a bypass
+   * has none.
+   */
   private admitted(
     app: AppRecord,
     token: TokenRecord | null,
-    minted: Pick<MintedJwt, "jwt" | "exp" | "expiresJson" | "answer"> | null,
+    jwt: { jwt: string; exp: number; expiresJson?: string; answer: AnswerSlot } | null,
     cookie: boolean,
     now: number,
+    keeper: { answer: AnswerSlot } | null = jwt,
   ): Answer {
     const second = Math.floor(now / 1000);
-    const cached = minted?.answer;
-    if (cached && token && cached.app === app.json && cached.token === token.json && cached.cookie === cookie && (!cookie || cached.second === second)) {
+    const cached = jwt?.answer;
+    if (typeof cached === "object" && cached.app === app && cached.token === token && cached.cookie === cookie && (!cookie || cached.second === second)) {
       return cached.value;
     }
     const headers: Record<string, string> = { ...JSON_HEADERS };
     let expiresAt = "null";
     let tokenJson = "null";
-    if (token && minted) {
-      headers["cf-access-jwt-assertion"] = minted.jwt;
+    if (token && jwt) {
+      headers["cf-access-jwt-assertion"] = jwt.jwt;
       headers["cf-access-client-id"] = token.clientId;
-      expiresAt = minted.expiresJson ?? `"${new Date(minted.exp * 1000).toISOString()}"`;
-      tokenJson = token.json;
+      expiresAt = jwt.expiresJson ?? `"${new Date(jwt.exp * 1000).toISOString()}"`;
+      tokenJson = JSON.stringify({ id: token.id, client_id: token.clientId, name: token.name });
       if (cookie) {
-        const maxAge = Math.max(0, minted.exp - second);
-        headers["set-cookie"] = `${COOKIE_NAME}=${minted.jwt}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${this.options.secureCookie ? "; Secure" : ""}`;
+        const maxAge = Math.max(0, jwt.exp - second);
+        headers["set-cookie"] = `${COOKIE_NAME}=${jwt.jwt}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${this.options.secureCookie ? "; Secure" : ""}`;
       }
     }
     const body = `{"success":true,"errors":[],"messages":[],"result":{"app":${app.json},"service_token":${tokenJson},"expires_at":${expiresAt}}}`;
     headers["content-length"] = String(Buffer.byteLength(body));
     const value: Answer = { status: 200, headers, body };
-    // Only a JWT this instance minted keeps its answer (a presented one is not kept anywhere).
-    if (token && minted && "answer" in minted) minted.answer = { app: app.json, token: token.json, cookie, second, value };
+    if (keeper && token) keeper.answer = keeper.answer === "unused" ? "used" : { app, token, cookie, second, value };
     return value;
   }
 
@@ -474,7 +492,7 @@ export class Validator {
       const check = this.checkJwt(ctx, jwt, null);
       if (check instanceof Need) return check;
       if (!check.ok) return failure(401, "invalid_credentials");
-      const { claims } = check;
+      const { claims } = check.verified;
       const aud = claims.aud[0] ?? "";
       const app = AUD_PATTERN.test(aud) ? this.lookup(ctx, `u:${aud}`, () => this.store.peekAppByAud(aud), () => this.store.appByAud(aud)) : null;
       if (app instanceof Need) return app;
