@@ -70,17 +70,24 @@ function sha256(s: string): Buffer {
   return hash("sha256", s, "buffer");
 }
 
-/** Parsed client addresses, by their text: the same few peers ask again and again. */
-const parsedIps = new Map<string, IpAddress | null>();
-function clientAddress(text: string): IpAddress | null {
-  let ip = parsedIps.get(text);
-  if (ip === undefined) {
-    ip = parseIp(text);
-    if (parsedIps.size >= 10_000) parsedIps.clear();
-    parsedIps.set(text, ip);
-  }
-  return ip;
+/**
+ * `fn` remembered by its argument, for texts that repeat (the same few peers and hosts ask again
+ * and again); forgets everything past `max` entries, so a flood of distinct texts stays bounded.
+ */
+function remembered<T>(fn: (text: string) => T, max = 10_000): (text: string) => T {
+  const seen = new Map<string, T>();
+  return (text) => {
+    if (seen.has(text)) return seen.get(text) as T;
+    const value = fn(text);
+    if (seen.size >= max) seen.clear();
+    seen.set(text, value);
+    return value;
+  };
 }
+
+/** Parsed client addresses and normalised forwarded hosts, by their text. */
+const clientAddress = remembered<IpAddress | null>(parseIp);
+const hostOf = remembered(requestHost);
 
 function first(headers: HeaderMap, name: string): string | null {
   return headers.get(name)?.[0] ?? null;
@@ -180,19 +187,32 @@ export class Validator {
     })();
   }
 
-  /** A cached value (undefined: not cached), or what this request already loaded. */
-  private lookup<T>(ctx: Ctx, key: string, peek: () => T | undefined, load: () => Promise<T>): T | Need {
-    if (ctx.memo?.has(key)) return ctx.memo.get(key) as T;
-    const hit = peek();
-    return hit === undefined ? new Need(key, load) : hit;
+  /**
+   * What this request already loaded under `kind + id`, else the cached value `hit` (undefined: not
+   * cached), else a Need. The key string is built only off the warm path.
+   */
+  private lookup<T>(ctx: Ctx, kind: string, id: string, hit: T | undefined, load: (id: string) => Promise<T>): T | Need {
+    if (ctx.memo !== null) {
+      const key = kind + id;
+      if (ctx.memo.has(key)) return ctx.memo.get(key) as T;
+    }
+    return hit === undefined ? new Need(kind + id, () => load(id)) : hit;
   }
+
+  // The loads, bound once (not a closure per request).
+  private readonly loadAppByAud = (aud: string) => this.store.appByAud(aud);
+  private readonly loadAppsForHost = (host: string) => this.store.appsForHost(host);
+  private readonly loadKeys = () => this.store.keys();
+  private readonly loadSigningKey = (accountId: string) => this.store.signingKey(accountId);
+  private readonly loadToken = (clientId: string) => this.store.tokenByClientId(clientId);
+  private readonly loadTokenById = (id: string) => this.store.tokenById(id);
 
   private app(ctx: Ctx, query: URLSearchParams | null, headers: HeaderMap): AppRecord | null | Need {
     const aud = query?.get("aud") ?? null;
     if (aud !== null) {
       const a = aud.toLowerCase();
       if (!AUD_PATTERN.test(a)) return null;
-      return this.lookup(ctx, `u:${a}`, () => this.store.peekAppByAud(a), () => this.store.appByAud(a));
+      return this.lookup(ctx, "u:", a, this.store.peekAppByAud(a), this.loadAppByAud);
     }
     const domain = query?.get("domain") ?? null;
     let hostText: string | null;
@@ -205,21 +225,21 @@ export class Validator {
       hostText = first(headers, "x-forwarded-host");
       path = first(headers, "x-forwarded-uri") ?? "/";
     }
-    const host = hostText === null ? null : requestHost(hostText);
+    const host = hostText === null ? null : hostOf(hostText);
     if (host === null) return null;
-    const apps = this.lookup(ctx, `h:${host}`, () => this.store.peekAppsForHost(host), () => this.store.appsForHost(host));
+    const apps = this.lookup(ctx, "h:", host, this.store.peekAppsForHost(host), this.loadAppsForHost);
     if (apps instanceof Need) return apps;
     return pickAppForPath(apps, path === "/" ? "/" : normalizeRequestPath(path));
   }
 
   private keyRing(ctx: Ctx): KeyRing | Need {
-    return this.lookup(ctx, "keys", () => this.store.peekKeys(), () => this.store.keys());
+    return this.lookup(ctx, "keys", "", this.store.peekKeys(), this.loadKeys);
   }
 
   private signingKey(ctx: Ctx, accountId: string): SigningKey | Need {
     const ring = this.keyRing(ctx);
     if (ring instanceof Need) return ring;
-    return this.lookup(ctx, `s:${accountId}`, () => ring.signing.get(accountId), () => this.store.signingKey(accountId));
+    return this.lookup(ctx, "s:", accountId, ring.signing.get(accountId), this.loadSigningKey);
   }
 
   validate(req: ValidationRequest): Answer | Promise<Answer> {
@@ -272,7 +292,7 @@ export class Validator {
 
     let found: TokenRecord | null = null;
     if (CLIENT_ID_PATTERN.test(creds.clientId)) {
-      const t = this.lookup(ctx, `c:${creds.clientId}`, () => this.store.peekToken(creds.clientId), () => this.store.tokenByClientId(creds.clientId));
+      const t = this.lookup(ctx, "c:", creds.clientId, this.store.peekToken(creds.clientId), this.loadToken);
       if (t instanceof Need) return t;
       found = t;
     }
@@ -330,7 +350,7 @@ export class Validator {
   private tokenOfJwt(ctx: Ctx, claims: AppJwtClaims, app: AppRecord): TokenRecord | null | Need {
     const id = claims.service_token_id;
     if (!UUID_PATTERN.test(id)) return null;
-    const found = this.lookup(ctx, `i:${id}`, () => this.store.peekTokenById(id), () => this.store.tokenById(id));
+    const found = this.lookup(ctx, "i:", id, this.store.peekTokenById(id), this.loadTokenById);
     if (found instanceof Need) return found;
     return found && found.accountId === app.accountId ? found : null;
   }
@@ -342,19 +362,15 @@ export class Validator {
     const now = ctx.now;
     let hit = this.verified.get(jwt);
     if (!hit) {
-      const result = this.lookup(
-        ctx,
-        `v:${jwt}`,
-        () => undefined,
-        () =>
-          verifyAppJwt(
-            jwt,
-            (kid) => {
-              const key = ring.verifying.get(kid);
-              return key && keyVerifies(key, now) ? key.publicKey : null;
-            },
-            this.options.issuer,
-          ),
+      const result = this.lookup(ctx, "v:", jwt, undefined, () =>
+        verifyAppJwt(
+          jwt,
+          (kid) => {
+            const key = ring.verifying.get(kid);
+            return key && keyVerifies(key, now) ? key.publicKey : null;
+          },
+          this.options.issuer,
+        ),
       );
       if (result instanceof Need) return result;
       if (!result.ok) return result;
@@ -386,7 +402,7 @@ export class Validator {
       const remaining = cached.exp - nowSec;
       if (remaining > 30 && remaining >= lifetimeSeconds * REUSE_MIN_REMAINING) return cached;
     }
-    return this.lookup(ctx, `m:${key}`, () => undefined, () => this.mint(key, token, app, signing, lifetimeSeconds));
+    return this.lookup(ctx, "m:", key, undefined, () => this.mint(key, token, app, signing, lifetimeSeconds));
   }
 
   /** Signs a JWT (one at a time per token, application and policy) and keeps it for reuse. */
@@ -494,7 +510,7 @@ export class Validator {
       if (!check.ok) return failure(401, "invalid_credentials");
       const { claims } = check.verified;
       const aud = claims.aud[0] ?? "";
-      const app = AUD_PATTERN.test(aud) ? this.lookup(ctx, `u:${aud}`, () => this.store.peekAppByAud(aud), () => this.store.appByAud(aud)) : null;
+      const app = AUD_PATTERN.test(aud) ? this.lookup(ctx, "u:", aud, this.store.peekAppByAud(aud), this.loadAppByAud) : null;
       if (app instanceof Need) return app;
       if (!app || revokedBefore(claims, app)) return failure(401, "invalid_credentials");
       const token = this.tokenOfJwt(ctx, claims, app);
