@@ -3,14 +3,15 @@ import { randomUUID } from "node:crypto";
 import { recordAudit } from "../audit/record";
 import { assertCan, type Actor } from "../auth/actor";
 import { getDb, type Tx } from "../db/client";
+import { lockAccountObject } from "../db/locks";
 import { AppError, invalid, notFound } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
+import { parseInput } from "../input/parse";
+import { likePattern, pageWindow } from "../input/list";
+import { isUuid } from "../input/uuid";
 import { serviceTokenReferences, type Rule, type RuleListName } from "./rules";
 import {
-  isUuid,
-  likePattern,
   listPoliciesSchema,
-  parseInput,
   policyInputSchema,
   type ListPoliciesInput,
   type ParsedPolicyInput,
@@ -70,10 +71,7 @@ export function toPolicyView(row: PolicyRow): AccessPolicyView {
 
 /** Locks and returns the policy, or throws not_found (also for another account's policy or a malformed id). */
 async function lockPolicy(tx: Tx, actor: Actor, id: string): Promise<AccessPolicyView> {
-  if (!isUuid(id)) throw notFound("policy");
-  const locked = await tx.$queryRaw<{ id: string }[]>`
-    SELECT id FROM access_policies WHERE id = ${id}::uuid AND account_id = ${actor.accountId} FOR UPDATE`;
-  if (locked.length === 0) throw notFound("policy");
+  if (!(await lockAccountObject(tx, "access_policies", actor.accountId, id))) throw notFound("policy");
   return toPolicyView(await tx.accessPolicy.findUniqueOrThrow({ where: { id }, select: policyViewSelect }));
 }
 
@@ -150,8 +148,7 @@ export async function listPolicies(actor: Actor, input: ListPoliciesInput = {}) 
     db.accessPolicy.findMany({
       where,
       orderBy: [{ name: "asc" }, { id: "asc" }],
-      skip: (q.page - 1) * q.perPage,
-      take: q.perPage,
+      ...pageWindow(q),
       select: policyViewSelect,
     }),
     db.accessPolicy.count({ where }),

@@ -6,8 +6,10 @@ import { assertCan, type Actor } from "../auth/actor";
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "../auth/password";
 import { ROLES, type Role } from "../auth/permissions";
 import { getDb } from "../db/client";
-import { AppError, invalid } from "../errors";
+import { AppError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
+import { parseInput } from "../input/parse";
+import { isUuid } from "../input/uuid";
 import { logger } from "../logger";
 
 export const adminInputSchema = z.object({
@@ -25,15 +27,6 @@ export interface AdminView {
 }
 
 const adminSelect = { id: true, accountId: true, email: true, role: true } as const;
-
-function parseAdmin(input: AdminInput) {
-  const parsed = adminInputSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw invalid(String(issue.path[0] ?? "input"), issue.message);
-  }
-  return parsed.data;
-}
 
 /** `passwordHash` is computed before the transaction: scrypt must not hold a connection. */
 async function insertAdmin(
@@ -58,7 +51,7 @@ async function insertAdmin(
 /** Creates an administrator as `actor` (a Super Administrator, or the system for the CLI). */
 export async function createAdmin(actor: Actor, input: AdminInput): Promise<AdminView> {
   assertCan(actor, "admins:write");
-  const data = parseAdmin(input);
+  const data = parseInput(adminInputSchema, input);
   const passwordHash = await hashPassword(data.password);
   return getDb().$transaction(async (tx) => {
     const admin = await insertAdmin(tx, actor.accountId, data, passwordHash);
@@ -82,7 +75,7 @@ export async function adminCount(): Promise<number> {
  * Returns null when one already exists (the set-up page is closed).
  */
 export async function createFirstAdmin(accountId: string, input: { email: string; password: string }): Promise<AdminView | null> {
-  const data = parseAdmin({ ...input, role: "super_admin" });
+  const data = parseInput(adminInputSchema, { ...input, role: "super_admin" });
   const passwordHash = await hashPassword(data.password);
   return getDb().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(4711002)`;
@@ -134,6 +127,6 @@ export async function authenticateAdmin(email: string, password: string, ip: str
 
 /** The administrator behind a session, re-read on every request so role changes apply at once. */
 export async function findAdmin(id: string): Promise<AdminView | null> {
-  if (!z.uuid().safeParse(id).success) return null;
+  if (!isUuid(id)) return null;
   return getDb().admin.findUnique({ where: { id }, select: adminSelect });
 }

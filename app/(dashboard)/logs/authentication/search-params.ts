@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { isAccessLogReason, isUuid, type AccessLogReason } from "@/lib/access/schemas";
+import { isAccessLogReason, type AccessLogReason } from "@/lib/access/schemas";
+import { isUuid } from "@/lib/input/uuid";
 import {
   ACCESS_LOG_PER_PAGE,
   DEFAULT_ACCESS_LOG_PER_PAGE,

@@ -18,10 +18,8 @@ export default async function ApiTokensPage({ searchParams }: { searchParams: Pr
   const actor = await requireAdmin("api_tokens:write");
   const raw = await searchParams;
   const params = parsePagedListParams(raw, ACCESS_LIST_PER_PAGE, DEFAULT_ACCESS_LIST_PER_PAGE);
-  // The service returns every active token at once (an account has a handful); the page is cut here.
-  const all = await listApiTokens(actor);
-  const items = all.slice((params.page - 1) * params.perPage, params.page * params.perPage);
-  redirectPastLastPage("/settings/api-tokens", raw, { items, total: all.length, page: params.page, perPage: params.perPage });
+  const list = await listApiTokens(actor, { page: params.page, perPage: params.perPage });
+  redirectPastLastPage("/settings/api-tokens", raw, list);
 
   return (
     <>
@@ -41,7 +39,7 @@ export default async function ApiTokensPage({ searchParams }: { searchParams: Pr
         }
       />
       <Card className="overflow-hidden">
-        {all.length === 0 ? <ApiTokensEmptyState /> : <ApiTokensTable tokens={items} total={all.length} page={params.page} perPage={params.perPage} />}
+        {list.total === 0 ? <ApiTokensEmptyState /> : <ApiTokensTable tokens={list.items} total={list.total} page={params.page} perPage={params.perPage} />}
       </Card>
     </>
   );
