@@ -138,6 +138,18 @@ async function audit(tx: Tx, actor: Actor, verb: string, id: string, before: Pol
   });
 }
 
+/** An application as lists of policies name it. */
+export interface AppRef {
+  id: string;
+  name: string;
+  domain: string;
+}
+
+export interface PolicyListItem extends AccessPolicyView {
+  /** Every application the policy is attached to ("Used by"), by name. */
+  apps: AppRef[];
+}
+
 export async function listPolicies(actor: Actor, input: ListPoliciesInput = {}) {
   assertCan(actor, "apps:read");
   const q = parseInput(listPoliciesSchema, input);
@@ -149,11 +161,15 @@ export async function listPolicies(actor: Actor, input: ListPoliciesInput = {}) 
       where,
       orderBy: [{ name: "asc" }, { id: "asc" }],
       ...pageWindow(q),
-      select: policyViewSelect,
+      select: {
+        ...policyViewSelect,
+        apps: { select: { app: { select: { id: true, name: true, domain: true } } }, orderBy: [{ app: { name: "asc" } }, { appId: "asc" }] },
+      },
     }),
     db.accessPolicy.count({ where }),
   ]);
-  return { items: rows.map(toPolicyView), total, page: q.page, perPage: q.perPage };
+  const items: PolicyListItem[] = rows.map((row) => ({ ...toPolicyView(row), apps: row.apps.map((a) => a.app) }));
+  return { items, total, page: q.page, perPage: q.perPage };
 }
 
 export async function getPolicy(actor: Actor, id: string): Promise<AccessPolicyView> {
@@ -214,10 +230,10 @@ export interface ServiceTokenUsage {
     name: string;
     decision: PolicyDecision;
     lists: RuleListName[];
-    apps: { id: string; name: string; domain: string; precedence: number }[];
+    apps: (AppRef & { precedence: number })[];
   }[];
   /** Applications that use any of those policies. */
-  apps: { id: string; name: string; domain: string }[];
+  apps: AppRef[];
 }
 
 /** Which policies (and through them, which applications) name a service token: for its detail page and delete dialog. */
@@ -243,7 +259,7 @@ export async function policiesReferencingServiceToken(actor: Actor, tokenId: str
       apps: { select: { precedence: true, app: { select: { id: true, name: true, domain: true } } }, orderBy: { app: { name: "asc" } } },
     },
   });
-  const apps = new Map<string, { id: string; name: string; domain: string }>();
+  const apps = new Map<string, AppRef>();
   const policies = rows.map((row) => {
     const view = toPolicyView(row);
     const lists = (["include", "require", "exclude"] as const).filter((name) =>
