@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import { ensureDefaultAccount } from "../accounts/service";
 import { recordAudit } from "../audit/record";
 import { assertCan, type Actor } from "../auth/actor";
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "../auth/password";
@@ -71,11 +72,13 @@ export async function adminCount(): Promise<number> {
 }
 
 /**
- * The one-time set-up: creates a Super Administrator only while no administrator exists at all.
- * Returns null when one already exists (the set-up page is closed).
+ * The one-time set-up: creates a Super Administrator of `accountId` only while no administrator
+ * exists at all. Returns null when one already exists (the set-up page is closed).
  */
 export async function createFirstAdmin(accountId: string, input: { email: string; password: string }): Promise<AdminView | null> {
   const data = parseInput(adminInputSchema, { ...input, role: "super_admin" });
+  // Checked again under the lock; this one spares the password hash at every later start-up.
+  if ((await adminCount()) > 0) return null;
   const passwordHash = await hashPassword(data.password);
   return getDb().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(4711002)`;
@@ -90,6 +93,15 @@ export async function createFirstAdmin(accountId: string, input: { email: string
     });
     return admin;
   });
+}
+
+/**
+ * The first administrator, from the set-up page or ADMIN_EMAIL + ADMIN_PASSWORD at start-up: a
+ * Super Administrator of the default account (created if need be). Null once any administrator exists.
+ */
+export async function setUpFirstAdmin(input: { email: string; password: string }): Promise<AdminView | null> {
+  const account = await ensureDefaultAccount();
+  return createFirstAdmin(account.id, input);
 }
 
 const WINDOW_MS = 15 * 60 * 1000;
