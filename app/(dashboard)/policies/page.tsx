@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { listPolicies } from "@/lib/access/policies";
 import { actorCan } from "@/lib/auth/actor";
 import { requireAdmin } from "@/lib/auth/require-admin";
-import { ACCESS_LIST_PER_PAGE, DEFAULT_ACCESS_LIST_PER_PAGE } from "@/components/applications/list-options";
+import { DEFAULT_PAGED_LIST_PER_PAGE, PAGED_LIST_PER_PAGE } from "@/components/data-table/page-sizes";
 import { PageHeader } from "@/components/layout/page-header";
 import { ReadOnlyNotice } from "@/components/layout/read-only-notice";
 import { PoliciesEmptyState } from "@/components/policies/policies-empty-state";
@@ -11,7 +11,7 @@ import { PoliciesTable } from "@/components/policies/policies-table";
 import { CreatePolicyDialog } from "@/components/policies/policy-form-dialog";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { parsePagedListParams, redirectPastLastPage, type RawParams } from "../applications/search-params";
+import { parsePagedListParams, redirectPastLastPage, type RawParams } from "../list-params";
 import { serviceTokenOptions } from "./service-token-options";
 
 export const metadata: Metadata = { title: "Policies" };
@@ -19,7 +19,7 @@ export const metadata: Metadata = { title: "Policies" };
 export default async function PoliciesPage({ searchParams }: { searchParams: Promise<RawParams> }) {
   const actor = await requireAdmin();
   const raw = await searchParams;
-  const params = parsePagedListParams(raw, ACCESS_LIST_PER_PAGE, DEFAULT_ACCESS_LIST_PER_PAGE);
+  const params = parsePagedListParams(raw, PAGED_LIST_PER_PAGE, DEFAULT_PAGED_LIST_PER_PAGE);
   const [list, tokens] = await Promise.all([
     listPolicies(actor, { page: params.page, perPage: params.perPage, search: params.q || undefined }),
     serviceTokenOptions(actor),

@@ -11,7 +11,7 @@ import {
   type Outcome,
   type TimeRange,
 } from "@/components/access-logs/list-options";
-import type { RawParams } from "../../applications/search-params";
+import type { RawParams } from "../../list-params";
 
 // The URL of Logs › Authentication: ?page, per_page (unreadable: the default, as on every list)
 // and the filters app, token, outcome, reason, range. A filter the page cannot read is not

@@ -2,14 +2,14 @@ import { Plus } from "lucide-react";
 import type { Metadata } from "next";
 import { listApiTokens } from "@/lib/api-tokens/service";
 import { requireAdmin } from "@/lib/auth/require-admin";
-import { ACCESS_LIST_PER_PAGE, DEFAULT_ACCESS_LIST_PER_PAGE } from "@/components/applications/list-options";
+import { DEFAULT_PAGED_LIST_PER_PAGE, PAGED_LIST_PER_PAGE } from "@/components/data-table/page-sizes";
 import { PageHeader } from "@/components/layout/page-header";
 import { ApiTokensEmptyState } from "@/components/settings/api-tokens-empty-state";
 import { ApiTokensTable } from "@/components/settings/api-tokens-table";
 import { CreateApiTokenDialog } from "@/components/settings/create-api-token-dialog";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { parsePagedListParams, redirectPastLastPage, type RawParams } from "../../applications/search-params";
+import { parsePagedListParams, redirectPastLastPage, type RawParams } from "../../list-params";
 
 export const metadata: Metadata = { title: "API Tokens" };
 
@@ -17,7 +17,7 @@ export default async function ApiTokensPage({ searchParams }: { searchParams: Pr
   // Super Administrators only: anyone else is sent home.
   const actor = await requireAdmin("api_tokens:write");
   const raw = await searchParams;
-  const params = parsePagedListParams(raw, ACCESS_LIST_PER_PAGE, DEFAULT_ACCESS_LIST_PER_PAGE);
+  const params = parsePagedListParams(raw, PAGED_LIST_PER_PAGE, DEFAULT_PAGED_LIST_PER_PAGE);
   const list = await listApiTokens(actor, { page: params.page, perPage: params.perPage });
   redirectPastLastPage("/settings/api-tokens", raw, list);
 

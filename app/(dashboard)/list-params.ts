@@ -2,8 +2,8 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 
 // The URL of a paged list without sorting (?page, per_page, q): Applications, Policies and API
-// Tokens. Anything unreadable falls back to the default rather than failing, so a hand-edited URL
-// still shows the list.
+// Tokens; redirectPastLastPage serves every paged list. Anything unreadable falls back to the
+// default rather than failing, so a hand-edited URL still shows the list.
 
 export type RawParams = Record<string, string | string[] | undefined>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
