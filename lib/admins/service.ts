@@ -6,7 +6,7 @@ import { recordAudit } from "../audit/record";
 import { assertCan, type Actor } from "../auth/actor";
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "../auth/password";
 import { ROLES, type Role } from "../auth/permissions";
-import { getDb } from "../db/client";
+import { getDb, type Tx } from "../db/client";
 import { AppError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import { parseInput } from "../input/parse";
@@ -29,16 +29,15 @@ export interface AdminView {
 
 const adminSelect = { id: true, accountId: true, email: true, role: true } as const;
 
-/** `passwordHash` is computed before the transaction: scrypt must not hold a connection. */
-async function insertAdmin(
-  tx: Prisma.TransactionClient,
-  accountId: string,
-  input: z.output<typeof adminInputSchema>,
-  passwordHash: string,
-) {
+/**
+ * Creates the administrator in `actor`'s account and audits it. `passwordHash` is computed before
+ * the transaction: scrypt must not hold a connection.
+ */
+async function insertAdmin(tx: Tx, actor: Actor, input: z.output<typeof adminInputSchema>, passwordHash: string): Promise<AdminView> {
+  let admin: AdminView;
   try {
-    return await tx.admin.create({
-      data: { id: randomUUID(), accountId, email: input.email, role: input.role, passwordHash },
+    admin = await tx.admin.create({
+      data: { id: randomUUID(), accountId: actor.accountId, email: input.email, role: input.role, passwordHash },
       select: adminSelect,
     });
   } catch (e) {
@@ -47,6 +46,14 @@ async function insertAdmin(
     }
     throw e;
   }
+  await recordAudit(tx, actor, {
+    action: "admin.create",
+    objectType: "admin",
+    objectId: admin.id,
+    objectName: admin.email,
+    after: { email: admin.email, role: admin.role },
+  });
+  return admin;
 }
 
 /** Creates an administrator as `actor` (a Super Administrator, or the system for the CLI). */
@@ -54,17 +61,7 @@ export async function createAdmin(actor: Actor, input: AdminInput): Promise<Admi
   assertCan(actor, "admins:write");
   const data = parseInput(adminInputSchema, input);
   const passwordHash = await hashPassword(data.password);
-  return getDb().$transaction(async (tx) => {
-    const admin = await insertAdmin(tx, actor.accountId, data, passwordHash);
-    await recordAudit(tx, actor, {
-      action: "admin.create",
-      objectType: "admin",
-      objectId: admin.id,
-      objectName: admin.email,
-      after: { email: admin.email, role: admin.role },
-    });
-    return admin;
-  });
+  return getDb().$transaction((tx) => insertAdmin(tx, actor, data, passwordHash));
 }
 
 export async function adminCount(): Promise<number> {
@@ -83,15 +80,7 @@ export async function createFirstAdmin(accountId: string, input: { email: string
   return getDb().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(4711002)`;
     if ((await tx.admin.count()) > 0) return null;
-    const admin = await insertAdmin(tx, accountId, data, passwordHash);
-    await recordAudit(tx, { kind: "system", accountId, label: "first-run set-up" }, {
-      action: "admin.create",
-      objectType: "admin",
-      objectId: admin.id,
-      objectName: admin.email,
-      after: { email: admin.email, role: admin.role },
-    });
-    return admin;
+    return insertAdmin(tx, { kind: "system", accountId, label: "first-run set-up" }, data, passwordHash);
   });
 }
 
