@@ -37,8 +37,9 @@ function unstorablePath(value: unknown, path: string): string | null {
 
 /**
  * Parses `input` with `schema`; the first problem becomes an invalid_request AppError naming the
- * field. Then no string of the result may be one PostgreSQL cannot store (the schemas of free-text
- * fields say so themselves; this holds for every other string too: rule values, filters, JSON).
+ * field, below `at` when the input is one named value (a query parameter). Then no string of the
+ * result may be one PostgreSQL cannot store: the schemas of free-text fields say so themselves, and
+ * this holds for every other string too (rule values, filters, JSON).
  */
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown, at = ""): z.output<T> {
   const parsed = schema.safeParse(input);
