@@ -187,7 +187,7 @@ export async function main(): Promise<void> {
 
     // Accounts, each with its own Super Administrator, so each is seen as its own admin sees it.
     const newAccount = async (side: Required<Side>, name: string, email: string) => {
-      const account = await onDatabase(side.prisma, () => createAccount(name));
+      const account = await onDatabase(side.prisma, () => createAccount({ kind: "system", label: "bench" }, { name }));
       await onDatabase(side.prisma, () => createAdmin(systemActor(account.id), { email, password, role: "super_admin" }));
       return account;
     };

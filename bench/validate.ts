@@ -401,7 +401,7 @@ export async function runValidation(settings: ValidationSettings, log: Log): Pro
     // the memory case, so that each case starts from tokens nothing has validated yet.
     const t1 = Date.now();
     const total = 1 + s.coldTokens + s.memoryTokens;
-    const account = await onDatabase(db, () => createAccount("Bench validation"));
+    const account = await onDatabase(db, () => createAccount({ kind: "system", label: "bench" }, { name: "Bench validation" }));
     // Nothing is cached yet, so the change notifications of 100,000 inserted and updated rows would
     // tell the server nothing: switched off for the seeding, on again before anything is validated.
     const quiet = await sql.query("ALTER TABLE service_tokens DISABLE TRIGGER service_tokens_notify").then(

@@ -44,7 +44,7 @@ async function run(argv: string[]): Promise<string> {
   };
   switch (`${noun} ${verb}`) {
     case "account create":
-      return (await createAccount(need("name"))).id;
+      return (await createAccount({ kind: "system", label: "cli" }, { name: need("name") })).id;
     case "admin create": {
       const actor = await cliActor(values.account);
       const role = need("role") as "super_admin";

@@ -7,7 +7,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
   const actor = await requireAdmin();
   const account = await getAccount(actor.accountId);
   return (
-    <DashboardShell accountName={account?.name ?? actor.accountId} email={actor.email} roleLabel={ROLE_LABELS[actor.role]}>
+    <DashboardShell accountName={account?.name ?? actor.accountId} email={actor.email} role={actor.role} roleLabel={ROLE_LABELS[actor.role]}>
       {children}
     </DashboardShell>
   );

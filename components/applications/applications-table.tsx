@@ -7,7 +7,7 @@ import { DataTableNoResults } from "@/components/data-table/data-table-no-result
 import { DataTableSearch } from "@/components/data-table/data-table-search";
 import { formatDate, formatDateTime } from "@/components/ui/format";
 import { ApplicationRowActions } from "./application-row-actions";
-import { ACCESS_LIST_PER_PAGE } from "./list-options";
+import { PAGED_LIST_PER_PAGE } from "@/components/data-table/page-sizes";
 import { sessionDurationLabel } from "./session-duration";
 import type { AppSummary, PolicyOption } from "./types";
 
@@ -100,7 +100,7 @@ export function ApplicationsTable({
       total={total}
       page={page}
       perPage={perPage}
-      perPageOptions={ACCESS_LIST_PER_PAGE}
+      perPageOptions={PAGED_LIST_PER_PAGE}
       toolbar={<DataTableSearch label="Search applications" placeholder="Search by name or domain" />}
       noResults={
         search ? (

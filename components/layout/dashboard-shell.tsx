@@ -1,24 +1,24 @@
 import { Building2 } from "lucide-react";
 import Link from "next/link";
-import { currentAdmin } from "@/lib/auth/require-admin";
+import type { Role } from "@/lib/auth/permissions";
 import { Logo } from "./logo";
 import { SidebarNav } from "./sidebar-nav";
 import { UserMenu } from "./user-menu";
 
-export async function DashboardShell({
+export function DashboardShell({
   accountName,
   email,
+  role,
   roleLabel,
   children,
 }: {
   accountName: string;
   email: string;
+  /** The navigation hides what the role may not open. */
+  role: Role;
   roleLabel: string;
   children: React.ReactNode;
 }) {
-  // The navigation hides what the role may not open. The layout has already required a signed-in
-  // administrator; currentAdmin() is cached per request, so this reads nothing twice.
-  const role = (await currentAdmin())?.role ?? "read_only";
   return (
     <div className="flex min-h-screen">
       <aside className="sticky top-0 flex h-screen w-52 shrink-0 xl:w-60 flex-col border-r border-zinc-200 bg-white">

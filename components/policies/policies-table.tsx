@@ -5,7 +5,7 @@ import { useMemo } from "react";
 import { createDataTableColumnHelper, DataTable } from "@/components/data-table/data-table";
 import { DataTableNoResults } from "@/components/data-table/data-table-no-results";
 import { DataTableSearch } from "@/components/data-table/data-table-search";
-import { ACCESS_LIST_PER_PAGE } from "@/components/applications/list-options";
+import { PAGED_LIST_PER_PAGE } from "@/components/data-table/page-sizes";
 import { formatDate, formatDateTime } from "@/components/ui/format";
 import { DecisionBadge } from "./decision-badge";
 import { PolicyRowActions } from "./policy-row-actions";
@@ -109,7 +109,7 @@ export function PoliciesTable({
       total={total}
       page={page}
       perPage={perPage}
-      perPageOptions={ACCESS_LIST_PER_PAGE}
+      perPageOptions={PAGED_LIST_PER_PAGE}
       toolbar={<DataTableSearch label="Search policies" placeholder="Search by name" />}
       noResults={
         search ? (

@@ -2,7 +2,7 @@
 
 import { createDataTableColumnHelper, DataTable } from "@/components/data-table/data-table";
 import { DataTableNoResults } from "@/components/data-table/data-table-no-results";
-import { ACCESS_LIST_PER_PAGE } from "@/components/applications/list-options";
+import { PAGED_LIST_PER_PAGE } from "@/components/data-table/page-sizes";
 import { Badge } from "@/components/ui/badge";
 import { formatDate, formatDateTime } from "@/components/ui/format";
 import { ApiTokenRowActions } from "./api-token-row-actions";
@@ -81,7 +81,7 @@ export function ApiTokensTable({ tokens, total, page, perPage }: { tokens: ApiTo
       total={total}
       page={page}
       perPage={perPage}
-      perPageOptions={ACCESS_LIST_PER_PAGE}
+      perPageOptions={PAGED_LIST_PER_PAGE}
       noResults={<DataTableNoResults title="No API tokens on this page" reset={{ label: "Go to the first page", params: { page: null } }} />}
     />
   );

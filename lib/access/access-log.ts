@@ -3,7 +3,9 @@ import { randomBytes } from "node:crypto";
 import { assertCan, type Actor } from "../auth/actor";
 import { getDb, type Db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
-import { isUuid, listAccessLogsSchema, parseInput, type AccessLogReason, type ListAccessLogsInput } from "./schemas";
+import { parseInput } from "../input/parse";
+import { isUuid } from "../input/uuid";
+import { listAccessLogsSchema, type AccessLogReason, type ListAccessLogsInput } from "./schemas";
 
 // The authentication log (access_logs): written by the validation endpoint, read by the dashboard's
 // Logs › Authentication page, the token and application pages, and the REST API. A refused attempt

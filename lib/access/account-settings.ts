@@ -2,7 +2,9 @@ import "server-only";
 import { recordAudit } from "../audit/record";
 import { assertCan, type Actor } from "../auth/actor";
 import { getDb } from "../db/client";
-import { accountSettingsInputSchema, parseInput, type AccountSettingsInput } from "./schemas";
+import { lockAccountSettings } from "../db/locks";
+import { parseInput } from "../input/parse";
+import { accountSettingsInputSchema, type AccountSettingsInput } from "./schemas";
 
 // Account-wide switches of the dashboard's Settings page, in account_settings (a row per account,
 // created on the first change; until then the defaults apply). Changing them is for Super
@@ -26,8 +28,7 @@ export async function updateAccountSettings(actor: Actor, input: AccountSettings
   assertCan(actor, "settings:write");
   const data = parseInput(accountSettingsInputSchema, input);
   return getDb().$transaction(async (tx) => {
-    await tx.$executeRaw`INSERT INTO account_settings (account_id) VALUES (${actor.accountId}) ON CONFLICT (account_id) DO NOTHING`;
-    await tx.$queryRaw`SELECT account_id FROM account_settings WHERE account_id = ${actor.accountId} FOR UPDATE`;
+    await lockAccountSettings(tx, "account_settings", actor.accountId);
     const before = await tx.accountSettings.findUniqueOrThrow({ where: { accountId: actor.accountId }, select });
     if (before.strictServiceTokenAuth === data.strict_service_token_auth) return before;
     const after = await tx.accountSettings.update({

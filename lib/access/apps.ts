@@ -3,16 +3,17 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { recordAudit } from "../audit/record";
 import { assertCan, type Actor } from "../auth/actor";
 import { getDb, type Tx } from "../db/client";
+import { lockAccountObject } from "../db/locks";
 import { AppError, invalid, notFound } from "../errors";
 import { Prisma } from "../generated/prisma/client";
+import { parseInput } from "../input/parse";
+import { likePattern, pageWindow } from "../input/list";
+import { isUuid } from "../input/uuid";
 import { parseAppDomain } from "./domain";
 import { policyViewSelect, toPolicyView, type AccessPolicyView } from "./policies";
 import {
   appInputSchema,
-  isUuid,
-  likePattern,
   listAppsSchema,
-  parseInput,
   type AppInput,
   type AppType,
   type ListAppsInput,
@@ -76,10 +77,7 @@ async function readApp(tx: Tx, id: string): Promise<AccessAppView> {
 
 /** Locks and returns the app, or throws not_found (also for another account's app or a malformed id). */
 async function lockApp(tx: Tx, actor: Actor, id: string): Promise<AccessAppView> {
-  if (!isUuid(id)) throw notFound("application");
-  const locked = await tx.$queryRaw<{ id: string }[]>`
-    SELECT id FROM access_apps WHERE id = ${id}::uuid AND account_id = ${actor.accountId} FOR UPDATE`;
-  if (locked.length === 0) throw notFound("application");
+  if (!(await lockAccountObject(tx, "access_apps", actor.accountId, id))) throw notFound("application");
   return readApp(tx, id);
 }
 
@@ -208,8 +206,7 @@ export async function listApps(actor: Actor, input: ListAppsInput = {}) {
     db.accessApp.findMany({
       where,
       orderBy: [{ name: "asc" }, { id: "asc" }],
-      skip: (q.page - 1) * q.perPage,
-      take: q.perPage,
+      ...pageWindow(q),
       select: appViewSelect,
     }),
     db.accessApp.count({ where }),

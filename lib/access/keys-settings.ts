@@ -2,8 +2,10 @@ import "server-only";
 import { recordAudit } from "../audit/record";
 import { assertCan, type Actor } from "../auth/actor";
 import { getDb, type Tx } from "../db/client";
+import { lockAccountSettings } from "../db/locks";
+import { parseInput } from "../input/parse";
 import { daysUntilNextRotation, nextKeyRotationAt } from "./key-schedule";
-import { DEFAULT_KEY_ROTATION_INTERVAL_DAYS, keySettingsInputSchema, parseInput, type KeySettingsInput } from "./schemas";
+import { DEFAULT_KEY_ROTATION_INTERVAL_DAYS, keySettingsInputSchema, type KeySettingsInput } from "./schemas";
 
 // The signing-key schedule of an account (access_key_settings). The row is created on the first
 // change or key rotation; until then the defaults apply. Reading needs apps:read and changing
@@ -29,8 +31,7 @@ function toView(row: { keyRotationIntervalDays: number; lastKeyRotationAt: Date 
  * signing keys (first key, rotation) runs under this lock, so concurrent instances serialise.
  */
 export async function lockKeySettings(tx: Tx, accountId: string): Promise<{ keyRotationIntervalDays: number; lastKeyRotationAt: Date | null }> {
-  await tx.$executeRaw`INSERT INTO access_key_settings (account_id) VALUES (${accountId}) ON CONFLICT (account_id) DO NOTHING`;
-  await tx.$queryRaw`SELECT account_id FROM access_key_settings WHERE account_id = ${accountId} FOR UPDATE`;
+  await lockAccountSettings(tx, "access_key_settings", accountId);
   return tx.accessKeySettings.findUniqueOrThrow({ where: { accountId }, select });
 }
 

@@ -3,14 +3,15 @@ import { randomUUID } from "node:crypto";
 import { recordAudit } from "../audit/record";
 import { assertCan, type Actor } from "../auth/actor";
 import { getDb, type Tx } from "../db/client";
+import { lockAccountObject } from "../db/locks";
 import { AppError, invalid, notFound } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
+import { parseInput } from "../input/parse";
+import { likePattern, pageWindow } from "../input/list";
+import { isUuid } from "../input/uuid";
 import { serviceTokenReferences, type Rule, type RuleListName } from "./rules";
 import {
-  isUuid,
-  likePattern,
   listPoliciesSchema,
-  parseInput,
   policyInputSchema,
   type ListPoliciesInput,
   type ParsedPolicyInput,
@@ -70,10 +71,7 @@ export function toPolicyView(row: PolicyRow): AccessPolicyView {
 
 /** Locks and returns the policy, or throws not_found (also for another account's policy or a malformed id). */
 async function lockPolicy(tx: Tx, actor: Actor, id: string): Promise<AccessPolicyView> {
-  if (!isUuid(id)) throw notFound("policy");
-  const locked = await tx.$queryRaw<{ id: string }[]>`
-    SELECT id FROM access_policies WHERE id = ${id}::uuid AND account_id = ${actor.accountId} FOR UPDATE`;
-  if (locked.length === 0) throw notFound("policy");
+  if (!(await lockAccountObject(tx, "access_policies", actor.accountId, id))) throw notFound("policy");
   return toPolicyView(await tx.accessPolicy.findUniqueOrThrow({ where: { id }, select: policyViewSelect }));
 }
 
@@ -140,6 +138,18 @@ async function audit(tx: Tx, actor: Actor, verb: string, id: string, before: Pol
   });
 }
 
+/** An application as lists of policies name it. */
+export interface AppRef {
+  id: string;
+  name: string;
+  domain: string;
+}
+
+export interface PolicyListItem extends AccessPolicyView {
+  /** Every application the policy is attached to ("Used by"), by name. */
+  apps: AppRef[];
+}
+
 export async function listPolicies(actor: Actor, input: ListPoliciesInput = {}) {
   assertCan(actor, "apps:read");
   const q = parseInput(listPoliciesSchema, input);
@@ -150,13 +160,16 @@ export async function listPolicies(actor: Actor, input: ListPoliciesInput = {}) 
     db.accessPolicy.findMany({
       where,
       orderBy: [{ name: "asc" }, { id: "asc" }],
-      skip: (q.page - 1) * q.perPage,
-      take: q.perPage,
-      select: policyViewSelect,
+      ...pageWindow(q),
+      select: {
+        ...policyViewSelect,
+        apps: { select: { app: { select: { id: true, name: true, domain: true } } }, orderBy: [{ app: { name: "asc" } }, { appId: "asc" }] },
+      },
     }),
     db.accessPolicy.count({ where }),
   ]);
-  return { items: rows.map(toPolicyView), total, page: q.page, perPage: q.perPage };
+  const items: PolicyListItem[] = rows.map((row) => ({ ...toPolicyView(row), apps: row.apps.map((a) => a.app) }));
+  return { items, total, page: q.page, perPage: q.perPage };
 }
 
 export async function getPolicy(actor: Actor, id: string): Promise<AccessPolicyView> {
@@ -217,10 +230,10 @@ export interface ServiceTokenUsage {
     name: string;
     decision: PolicyDecision;
     lists: RuleListName[];
-    apps: { id: string; name: string; domain: string; precedence: number }[];
+    apps: (AppRef & { precedence: number })[];
   }[];
   /** Applications that use any of those policies. */
-  apps: { id: string; name: string; domain: string }[];
+  apps: AppRef[];
 }
 
 /** Which policies (and through them, which applications) name a service token: for its detail page and delete dialog. */
@@ -246,7 +259,7 @@ export async function policiesReferencingServiceToken(actor: Actor, tokenId: str
       apps: { select: { precedence: true, app: { select: { id: true, name: true, domain: true } } }, orderBy: { app: { name: "asc" } } },
     },
   });
-  const apps = new Map<string, { id: string; name: string; domain: string }>();
+  const apps = new Map<string, AppRef>();
   const policies = rows.map((row) => {
     const view = toPolicyView(row);
     const lists = (["include", "require", "exclude"] as const).filter((name) =>

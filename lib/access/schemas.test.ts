@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../errors";
-import { appInputSchema, listAccessLogsSchema, parseInput, policyInputSchema, sessionDurationMs, sessionDurationProblem } from "./schemas";
+import { parseInput } from "../input/parse";
+import { appInputSchema, listAccessLogsSchema, policyInputSchema, sessionDurationMs, sessionDurationProblem } from "./schemas";
 
 function fails(schema: Parameters<typeof parseInput>[0], input: unknown): string {
   try {

@@ -1,29 +1,14 @@
 import { z } from "zod";
-import { invalid } from "../errors";
+import { pageFields, searchSchema } from "../input/list";
+import { nameSchema } from "../input/text";
 import { DurationError, parseGoDurationNs } from "../service-tokens/duration";
-import { firstIssue } from "../service-tokens/schemas";
 import { normalizeAppDomain } from "./domain";
 import { ruleListSchema } from "./rules";
 
-// One schema per input of lib/access. Bodies use the wire field names (snake_case, as in the
-// REST API and README), so that "invalid request: <field>: <reason>" names the field the caller
-// sent; list queries use camelCase like lib/service-tokens. Pure: shared by forms and server.
-
-export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    const { field, reason } = firstIssue(parsed.error);
-    throw invalid(field, reason);
-  }
-  return parsed.data;
-}
-
-/** A search term for Prisma `contains`, which passes % and _ through to LIKE as wildcards. */
-export function likePattern(search: string): string {
-  return search.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-export const isUuid = (id: unknown): id is string => typeof id === "string" && z.uuid().safeParse(id).success;
+// One schema per input of lib/access, parsed by lib/input/parse.ts. Bodies use the wire field
+// names (snake_case, as in the REST API and README), so that "invalid request: <field>: <reason>"
+// names the field the caller sent; list queries use camelCase like lib/service-tokens. Pure:
+// shared by forms and server.
 
 // ---- Session durations ------------------------------------------------------------------------
 
@@ -70,12 +55,6 @@ export const MAX_POLICIES_PER_APP = 50;
 const MAX_PRECEDENCE = 1_000_000;
 // RFC 9110 field-name (token) characters.
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
-
-export const appNameSchema = z
-  .string({ error: "must be a string" })
-  .trim()
-  .min(1, "must not be empty")
-  .max(255, "must be at most 255 characters");
 
 /** "App.Example.com/api/" → "app.example.com/api". */
 export const appDomainSchema = z
@@ -167,7 +146,7 @@ const policyRefsSchema = z
  * default, so a PUT without `policies` detaches them all.
  */
 export const appInputSchema = z.object({
-  name: appNameSchema,
+  name: nameSchema,
   domain: appDomainSchema,
   type: z.enum(APP_TYPES, { error: 'must be "self_hosted"' }).default("self_hosted"),
   session_duration: sessionDurationSchema.default(DEFAULT_SESSION_DURATION),
@@ -179,10 +158,9 @@ export type AppInput = z.input<typeof appInputSchema>;
 export type ParsedAppInput = z.output<typeof appInputSchema>;
 
 const listQuery = {
-  page: z.coerce.number().int().min(1).default(1),
-  perPage: z.coerce.number().int().min(1).max(1000).default(50),
+  ...pageFields(),
   /** Case-insensitive substring of the name (and, for apps, the domain). */
-  search: z.string().trim().max(255).optional(),
+  search: searchSchema.optional(),
 };
 
 export const listAppsSchema = z.object(listQuery);
@@ -208,7 +186,7 @@ const optionalRuleList = ruleListSchema({ atLeastOne: false })
 
 /** A reusable policy as created or replaced (PUT): omitted require/exclude become [], session_duration null. */
 export const policyInputSchema = z.object({
-  name: z.string({ error: "must be a string" }).trim().min(1, "must not be empty").max(255, "must be at most 255 characters"),
+  name: nameSchema,
   decision: z.enum(POLICY_DECISIONS, { error: `must be one of: ${POLICY_DECISIONS.join(", ")}` }),
   include: ruleListSchema({ atLeastOne: true }),
   require: optionalRuleList,

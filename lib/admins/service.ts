@@ -1,13 +1,16 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import { ensureDefaultAccount } from "../accounts/service";
 import { recordAudit } from "../audit/record";
 import { assertCan, type Actor } from "../auth/actor";
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "../auth/password";
 import { ROLES, type Role } from "../auth/permissions";
-import { getDb } from "../db/client";
-import { AppError, invalid } from "../errors";
+import { getDb, type Tx } from "../db/client";
+import { AppError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
+import { parseInput } from "../input/parse";
+import { isUuid } from "../input/uuid";
 import { logger } from "../logger";
 
 export const adminInputSchema = z.object({
@@ -26,25 +29,15 @@ export interface AdminView {
 
 const adminSelect = { id: true, accountId: true, email: true, role: true } as const;
 
-function parseAdmin(input: AdminInput) {
-  const parsed = adminInputSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw invalid(String(issue.path[0] ?? "input"), issue.message);
-  }
-  return parsed.data;
-}
-
-/** `passwordHash` is computed before the transaction: scrypt must not hold a connection. */
-async function insertAdmin(
-  tx: Prisma.TransactionClient,
-  accountId: string,
-  input: z.output<typeof adminInputSchema>,
-  passwordHash: string,
-) {
+/**
+ * Creates the administrator in `actor`'s account and audits it. `passwordHash` is computed before
+ * the transaction: scrypt must not hold a connection.
+ */
+async function insertAdmin(tx: Tx, actor: Actor, input: z.output<typeof adminInputSchema>, passwordHash: string): Promise<AdminView> {
+  let admin: AdminView;
   try {
-    return await tx.admin.create({
-      data: { id: randomUUID(), accountId, email: input.email, role: input.role, passwordHash },
+    admin = await tx.admin.create({
+      data: { id: randomUUID(), accountId: actor.accountId, email: input.email, role: input.role, passwordHash },
       select: adminSelect,
     });
   } catch (e) {
@@ -53,24 +46,22 @@ async function insertAdmin(
     }
     throw e;
   }
+  await recordAudit(tx, actor, {
+    action: "admin.create",
+    objectType: "admin",
+    objectId: admin.id,
+    objectName: admin.email,
+    after: { email: admin.email, role: admin.role },
+  });
+  return admin;
 }
 
 /** Creates an administrator as `actor` (a Super Administrator, or the system for the CLI). */
 export async function createAdmin(actor: Actor, input: AdminInput): Promise<AdminView> {
   assertCan(actor, "admins:write");
-  const data = parseAdmin(input);
+  const data = parseInput(adminInputSchema, input);
   const passwordHash = await hashPassword(data.password);
-  return getDb().$transaction(async (tx) => {
-    const admin = await insertAdmin(tx, actor.accountId, data, passwordHash);
-    await recordAudit(tx, actor, {
-      action: "admin.create",
-      objectType: "admin",
-      objectId: admin.id,
-      objectName: admin.email,
-      after: { email: admin.email, role: admin.role },
-    });
-    return admin;
-  });
+  return getDb().$transaction((tx) => insertAdmin(tx, actor, data, passwordHash));
 }
 
 export async function adminCount(): Promise<number> {
@@ -78,25 +69,28 @@ export async function adminCount(): Promise<number> {
 }
 
 /**
- * The one-time set-up: creates a Super Administrator only while no administrator exists at all.
- * Returns null when one already exists (the set-up page is closed).
+ * The one-time set-up: creates a Super Administrator of `accountId` only while no administrator
+ * exists at all. Returns null when one already exists (the set-up page is closed).
  */
 export async function createFirstAdmin(accountId: string, input: { email: string; password: string }): Promise<AdminView | null> {
-  const data = parseAdmin({ ...input, role: "super_admin" });
+  const data = parseInput(adminInputSchema, { ...input, role: "super_admin" });
+  // Checked again under the lock; this one spares the password hash at every later start-up.
+  if ((await adminCount()) > 0) return null;
   const passwordHash = await hashPassword(data.password);
   return getDb().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(4711002)`;
     if ((await tx.admin.count()) > 0) return null;
-    const admin = await insertAdmin(tx, accountId, data, passwordHash);
-    await recordAudit(tx, { kind: "system", accountId, label: "first-run set-up" }, {
-      action: "admin.create",
-      objectType: "admin",
-      objectId: admin.id,
-      objectName: admin.email,
-      after: { email: admin.email, role: admin.role },
-    });
-    return admin;
+    return insertAdmin(tx, { kind: "system", accountId, label: "first-run set-up" }, data, passwordHash);
   });
+}
+
+/**
+ * The first administrator, from the set-up page or ADMIN_EMAIL + ADMIN_PASSWORD at start-up: a
+ * Super Administrator of the default account (created if need be). Null once any administrator exists.
+ */
+export async function setUpFirstAdmin(input: { email: string; password: string }): Promise<AdminView | null> {
+  const account = await ensureDefaultAccount();
+  return createFirstAdmin(account.id, input);
 }
 
 const WINDOW_MS = 15 * 60 * 1000;
@@ -134,6 +128,6 @@ export async function authenticateAdmin(email: string, password: string, ip: str
 
 /** The administrator behind a session, re-read on every request so role changes apply at once. */
 export async function findAdmin(id: string): Promise<AdminView | null> {
-  if (!z.uuid().safeParse(id).success) return null;
+  if (!isUuid(id)) return null;
   return getDb().admin.findUnique({ where: { id }, select: adminSelect });
 }

@@ -3,22 +3,51 @@ import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { z } from "zod";
 import { recordAudit } from "../audit/record";
 import { assertCan, type Actor } from "../auth/actor";
-import { PERMISSION_GROUP_NAMES } from "../auth/permissions";
+import { isPermissionGroup, PERMISSION_GROUP_NAMES, type PermissionGroup } from "../auth/permissions";
 import { getDb } from "../db/client";
 import { AppError, invalid, notFound } from "../errors";
+import { pageFields, pageWindow } from "../input/list";
+import { parseInput } from "../input/parse";
+import { nameSchema } from "../input/text";
+import { isUuid } from "../input/uuid";
 import { logger } from "../logger";
 import { parseGoDurationNs } from "../service-tokens/duration";
 
 // API tokens for the REST API: 40 URL-safe characters like Cloudflare's, shown once, stored as a
 // SHA-256 digest.
 
-export const createApiTokenSchema = z.object({
-  name: z.string().trim().min(1, "must not be empty").max(255),
-  permissions: z
-    .array(z.enum(PERMISSION_GROUP_NAMES as [string, ...string[]], { error: `must be one of: ${PERMISSION_GROUP_NAMES.join(", ")}` }))
-    .min(1, "at least one permission group is required"),
-  expiresAt: z.date().nullable().optional(),
-});
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** "2026-12-31" → the last moment of that day (UTC), or null when it is not a day that exists. */
+function endOfDayUtc(day: unknown): Date | null {
+  const m = typeof day === "string" ? DAY.exec(day) : null;
+  if (!m) return null;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 23, 59, 59, 999));
+  return d.getUTCDate() === Number(m[3]) ? d : null;
+}
+
+export const createApiTokenSchema = z
+  .object({
+    name: nameSchema,
+    // One problem for the whole list, so that the form marks its one permissions field.
+    permissions: z
+      .array(z.unknown(), { error: "must be a list of permission groups" })
+      .min(1, "at least one permission group is required")
+      .refine((groups) => groups.every((g) => typeof g === "string" && isPermissionGroup(g)), `must be one of: ${PERMISSION_GROUP_NAMES.join(", ")}`)
+      .transform((groups) => [...new Set(groups as PermissionGroup[])]),
+    expiresAt: z.date().nullable().optional(),
+    /** The dashboard's expiry: a day ("2026-12-31"), which ends at 23:59:59.999 UTC. Empty: none. */
+    expiresOn: z.unknown().optional(),
+  })
+  .transform(({ expiresOn, ...data }, ctx) => {
+    if (expiresOn === undefined || expiresOn === null || expiresOn === "") return { ...data, expiresAt: data.expiresAt ?? null };
+    const expiresAt = endOfDayUtc(expiresOn);
+    if (!expiresAt) {
+      ctx.addIssue({ code: "custom", path: ["expiresAt"], message: "must be a date such as 2026-12-31" });
+      return z.NEVER;
+    }
+    return { ...data, expiresAt };
+  });
 export type CreateApiTokenInput = z.input<typeof createApiTokenSchema>;
 
 const viewSelect = {
@@ -50,9 +79,7 @@ export function expiryFromDuration(duration: string, now = new Date()): Date {
 
 export async function createApiToken(actor: Actor, input: CreateApiTokenInput) {
   assertCan(actor, "api_tokens:write");
-  const parsed = createApiTokenSchema.safeParse(input);
-  if (!parsed.success) throw invalid(String(parsed.error.issues[0].path[0] ?? "body"), parsed.error.issues[0].message);
-  const data = parsed.data;
+  const data = parseInput(createApiTokenSchema, input);
   if (data.expiresAt && data.expiresAt <= new Date()) throw invalid("expiresAt", "must be in the future");
   const value = randomBytes(30).toString("base64url");
   const createdBy = actor.kind === "admin" ? actor.email : actor.kind === "system" ? actor.label : actor.name;
@@ -63,8 +90,8 @@ export async function createApiToken(actor: Actor, input: CreateApiTokenInput) {
         accountId: actor.accountId,
         name: data.name,
         tokenHash: hashApiToken(value),
-        permissions: [...new Set(data.permissions)],
-        expiresAt: data.expiresAt ?? null,
+        permissions: data.permissions,
+        expiresAt: data.expiresAt,
         createdBy,
       },
       select: viewSelect,
@@ -81,18 +108,25 @@ export async function createApiToken(actor: Actor, input: CreateApiTokenInput) {
   return { token, value };
 }
 
-export async function listApiTokens(actor: Actor) {
+export const listApiTokensSchema = z.object(pageFields());
+export type ListApiTokensInput = z.input<typeof listApiTokensSchema>;
+
+/** The account's active (unrevoked) tokens, newest first, a page at a time. */
+export async function listApiTokens(actor: Actor, input: ListApiTokensInput = {}) {
   assertCan(actor, "api_tokens:write");
-  return getDb().apiToken.findMany({
-    where: { accountId: actor.accountId, revokedAt: null },
-    orderBy: { createdAt: "desc" },
-    select: viewSelect,
-  });
+  const q = parseInput(listApiTokensSchema, input);
+  const where = { accountId: actor.accountId, revokedAt: null };
+  const db = getDb();
+  const [items, total] = await Promise.all([
+    db.apiToken.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], ...pageWindow(q), select: viewSelect }),
+    db.apiToken.count({ where }),
+  ]);
+  return { items, total, page: q.page, perPage: q.perPage };
 }
 
 export async function revokeApiToken(actor: Actor, id: string) {
   assertCan(actor, "api_tokens:write");
-  if (!z.uuid().safeParse(id).success) throw notFound("API token");
+  if (!isUuid(id)) throw notFound("API token");
   return getDb().$transaction(async (tx) => {
     const token = await tx.apiToken.findFirst({ where: { id, accountId: actor.accountId, revokedAt: null }, select: viewSelect });
     if (!token) throw notFound("API token");

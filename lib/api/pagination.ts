@@ -1,7 +1,7 @@
-import { z } from "zod";
 import { invalid } from "../errors";
+import { parseInput } from "../input/parse";
+import { shortTextSchema } from "../input/text";
 import { resultInfo, type ResultInfo } from "./envelope";
-import { isStorableText, STORABLE_TEXT_MESSAGE } from "./text";
 
 // Query parameters of v4 lists. `page` past the end is not an error: it answers `result: []`, which
 // is how the SDK's auto-pagination knows to stop.
@@ -46,12 +46,5 @@ export function pageInfo(req: PageRequest, count: number, totalCount: number): R
 /** An optional free-text filter of a list (`name`, `search`): at most 255 storable characters. */
 export function textFilterParam(query: URLSearchParams, name: string): string | undefined {
   const raw = queryParam(query, name);
-  if (raw === undefined) return undefined;
-  const parsed = z
-    .string()
-    .max(255, "must be at most 255 characters")
-    .refine(isStorableText, STORABLE_TEXT_MESSAGE)
-    .safeParse(raw);
-  if (!parsed.success) throw invalid(name, parsed.error.issues[0].message);
-  return parsed.data;
+  return raw === undefined ? undefined : parseInput(shortTextSchema, raw, name);
 }

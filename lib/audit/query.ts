@@ -2,33 +2,32 @@ import "server-only";
 import { z } from "zod";
 import { assertCan, type Actor } from "../auth/actor";
 import { getDb } from "../db/client";
-import { invalid } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
+import { likePattern, pageFields, pageWindow, searchSchema } from "../input/list";
+import { parseInput } from "../input/parse";
 
 export const listAuditLogsSchema = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  perPage: z.coerce.number().int().min(1).max(200).default(50),
+  ...pageFields(200),
   objectType: z.string().max(32).optional(),
   objectId: z.string().max(64).optional(),
   action: z.string().max(64).optional(),
   /** Substring of the actor (email or API token name) or of the object name. */
-  search: z.string().trim().max(255).optional(),
+  search: searchSchema.optional(),
 });
 export type ListAuditLogsInput = z.input<typeof listAuditLogsSchema>;
 
 export async function listAuditLogs(actor: Actor, input: ListAuditLogsInput = {}) {
   assertCan(actor, "audit:read");
-  const parsed = listAuditLogsSchema.safeParse(input);
-  if (!parsed.success) throw invalid(String(parsed.error.issues[0].path[0]), parsed.error.issues[0].message);
-  const q = parsed.data;
+  const q = parseInput(listAuditLogsSchema, input);
   const where: Prisma.AuditLogWhereInput = { accountId: actor.accountId };
   if (q.objectType) where.objectType = q.objectType;
   if (q.objectId) where.objectId = q.objectId;
   if (q.action) where.action = q.action;
   if (q.search) {
+    const pattern = likePattern(q.search);
     where.OR = [
-      { actorLabel: { contains: q.search, mode: "insensitive" } },
-      { objectName: { contains: q.search, mode: "insensitive" } },
+      { actorLabel: { contains: pattern, mode: "insensitive" } },
+      { objectName: { contains: pattern, mode: "insensitive" } },
     ];
   }
   const db = getDb();
@@ -36,8 +35,7 @@ export async function listAuditLogs(actor: Actor, input: ListAuditLogsInput = {}
     db.auditLog.findMany({
       where,
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: (q.page - 1) * q.perPage,
-      take: q.perPage,
+      ...pageWindow(q),
     }),
     db.auditLog.count({ where }),
   ]);

@@ -8,6 +8,9 @@ export type Actor =
   | { kind: "api_token"; accountId: string; tokenId: string; name: string; permissions: string[] }
   | { kind: "system"; accountId: string; label: string };
 
+/** The system acting on the installation rather than inside one account (the CLI creating an account). */
+export type InstallationActor = { kind: "system"; label: string };
+
 export function actorCan(actor: Actor, capability: Capability): boolean {
   switch (actor.kind) {
     case "admin":

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { isStorableText, STORABLE_TEXT_MESSAGE } from "../api/text";
-import { tokenDurationSchema, tokenNameSchema } from "./schemas";
+import { nameSchema } from "../input/text";
+import { tokenDurationSchema } from "./schemas";
 import type { ServiceTokenView } from "./service";
 
 // The REST API's wire shape of a service token (Cloudflare's snake_case fields), in and out.
@@ -57,7 +57,6 @@ export function toServiceTokenWithSecretWire(t: ServiceTokenView, clientSecret: 
   return serviceTokenWithSecretWireSchema.parse({ ...toServiceTokenWire(t), client_secret: clientSecret });
 }
 
-const wireNameSchema = tokenNameSchema.refine(isStorableText, STORABLE_TEXT_MESSAGE);
 const wireEnabledSchema = z.boolean({ error: "must be true or false" });
 const RFC3339_HINT = "must be an RFC 3339 date-time such as 2030-01-31T12:00:00Z";
 export const rfc3339InputSchema = z
@@ -67,14 +66,14 @@ export const rfc3339InputSchema = z
 
 /** POST body. `client_secret_version` and `previous_client_secret_expires_at` mean nothing before a rotation: ignored. */
 export const createServiceTokenBodySchema = z.object({
-  name: wireNameSchema,
+  name: nameSchema,
   duration: tokenDurationSchema.nullish(),
   enabled: wireEnabledSchema.nullish(),
 });
 
 /** PUT body: every field optional; see lib/api/handlers/service-tokens.ts for what each one does. */
 export const updateServiceTokenBodySchema = z.object({
-  name: wireNameSchema.nullish(),
+  name: nameSchema.nullish(),
   duration: tokenDurationSchema.nullish(),
   enabled: wireEnabledSchema.nullish(),
   client_secret_version: z

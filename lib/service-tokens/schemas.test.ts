@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { firstIssue } from "../input/parse";
 import { DURATION_FORMAT_HINT } from "./duration";
-import { createServiceTokenSchema, firstIssue, listServiceTokensSchema, updateServiceTokenSchema } from "./schemas";
+import { createServiceTokenSchema, listServiceTokensSchema, updateServiceTokenSchema } from "./schemas";
 
 function problem(schema: typeof createServiceTokenSchema | typeof updateServiceTokenSchema | typeof listServiceTokensSchema, input: unknown) {
   const parsed = schema.safeParse(input);

@@ -1,18 +1,9 @@
 import { z } from "zod";
+import { pageFields, searchSchema } from "../input/list";
+import { nameSchema, shortTextSchema } from "../input/text";
 import { DEFAULT_DURATION, durationProblem } from "./duration";
 
 // One schema per input, shared by the dashboard forms and the server (and, next, the REST API).
-
-// PostgreSQL cannot store NUL in text: refuse it as bad input rather than fail in the database.
-const noNul = (s: string) => !s.includes("\u0000");
-const NO_NUL = "must not contain NUL characters";
-
-export const tokenNameSchema = z
-  .string({ error: "must be a string" })
-  .trim()
-  .min(1, "must not be empty")
-  .max(255, "must be at most 255 characters")
-  .refine(noNul, NO_NUL);
 
 export const tokenDurationSchema = z
   .string({ error: "must be a string" })
@@ -22,13 +13,13 @@ export const tokenDurationSchema = z
   });
 
 export const createServiceTokenSchema = z.object({
-  name: tokenNameSchema,
+  name: nameSchema,
   duration: tokenDurationSchema.default(DEFAULT_DURATION),
 });
 export type CreateServiceTokenInput = z.input<typeof createServiceTokenSchema>;
 
 export const updateServiceTokenSchema = z.object({
-  name: tokenNameSchema.optional(),
+  name: nameSchema.optional(),
   duration: tokenDurationSchema.optional(),
   enabled: z.boolean({ error: "must be true or false" }).optional(),
   /**
@@ -50,12 +41,12 @@ export const SORT_COLUMNS = ["name", "clientId", "expiresAt", "lastSeenAt", "cre
 export type SortColumn = (typeof SORT_COLUMNS)[number];
 
 export const listServiceTokensSchema = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  perPage: z.coerce.number().int().min(1).max(1000).default(50),
+  ...pageFields(),
   sort: z.enum(SORT_COLUMNS).default("createdAt"),
   order: z.enum(["asc", "desc"]).default("desc"),
-  search: z.string().trim().max(255).refine(noNul, NO_NUL).optional(),
-  name: z.string().max(255).refine(noNul, NO_NUL).optional(),
+  search: searchSchema.optional(),
+  /** Exactly this name (the REST API's `name` filter). */
+  name: shortTextSchema.optional(),
 });
 export type ListServiceTokensInput = z.input<typeof listServiceTokensSchema>;
 
@@ -75,9 +66,3 @@ export const DURATION_CHOICES = [
   { label: "5 years", value: "43800h" },
   { label: "Non-expiring", value: "forever" },
 ] as const;
-
-/** First problem of a failed parse as "field: reason". */
-export function firstIssue(error: z.ZodError): { field: string; reason: string } {
-  const issue = error.issues[0];
-  return { field: issue.path.join(".") || "body", reason: issue.message };
-}

@@ -1,15 +1,17 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
 import { recordAudit } from "../audit/record";
 import { assertCan, type Actor } from "../auth/actor";
 import { getDb, type Tx } from "../db/client";
+import { lockAccountObject } from "../db/locks";
 import { AppError, invalid, notFound } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
+import { parseInput } from "../input/parse";
+import { likePattern, pageWindow } from "../input/list";
+import { isUuid } from "../input/uuid";
 import { extendedExpiry, initialExpiry, parseTokenDuration, refreshedExpiry } from "./duration";
 import {
   createServiceTokenSchema,
-  firstIssue,
   listServiceTokensSchema,
   rotateServiceTokenSchema,
   updateServiceTokenSchema,
@@ -49,23 +51,9 @@ export interface ServiceTokenWithSecret {
   clientSecret: string;
 }
 
-function parse<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    const { field, reason } = firstIssue(parsed.error);
-    throw invalid(field, reason);
-  }
-  return parsed.data;
-}
-
-const isUuid = (id: string) => z.uuid().safeParse(id).success;
-
 /** Locks and returns the token, or throws not_found (also for another account's token or a malformed id). */
 async function lockToken(tx: Tx, actor: Actor, id: string): Promise<ServiceTokenView> {
-  if (!isUuid(id)) throw notFound("service token");
-  const locked = await tx.$queryRaw<{ id: string }[]>`
-    SELECT id FROM service_tokens WHERE id = ${id}::uuid AND account_id = ${actor.accountId} FOR UPDATE`;
-  if (locked.length === 0) throw notFound("service token");
+  if (!(await lockAccountObject(tx, "service_tokens", actor.accountId, id))) throw notFound("service token");
   return tx.serviceToken.findUniqueOrThrow({ where: { id }, select: viewSelect });
 }
 
@@ -101,18 +89,14 @@ function sameDuration(a: string, b: string): boolean {
   return x.forever ? y.forever : !y.forever && x.ms === y.ms;
 }
 
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 export async function listServiceTokens(actor: Actor, input: ListServiceTokensInput = {}) {
   assertCan(actor, "service_tokens:read");
-  const q = parse(listServiceTokensSchema, input);
+  const q = parseInput(listServiceTokensSchema, input);
   const db = getDb();
   const where: Prisma.ServiceTokenWhereInput = { accountId: actor.accountId };
   if (q.name !== undefined) where.name = q.name;
   if (q.search) {
-    const pattern = escapeLike(q.search);
+    const pattern = likePattern(q.search);
     where.OR = [
       { name: { contains: pattern, mode: "insensitive" } },
       { clientId: { contains: pattern, mode: "insensitive" } },
@@ -126,7 +110,7 @@ export async function listServiceTokens(actor: Actor, input: ListServiceTokensIn
     { id: q.order },
   ];
   const [items, total] = await Promise.all([
-    db.serviceToken.findMany({ where, orderBy, skip: (q.page - 1) * q.perPage, take: q.perPage, select: viewSelect }),
+    db.serviceToken.findMany({ where, orderBy, ...pageWindow(q), select: viewSelect }),
     // Unfiltered totals come from the counter kept on the account row: O(1) at any table size.
     filtered
       ? db.serviceToken.count({ where })
@@ -157,7 +141,7 @@ export async function serviceTokenNames(actor: Actor, ids: readonly string[]): P
 
 export async function createServiceToken(actor: Actor, input: CreateServiceTokenInput): Promise<ServiceTokenWithSecret> {
   assertCan(actor, "service_tokens:write");
-  const data = parse(createServiceTokenSchema, input);
+  const data = parseInput(createServiceTokenSchema, input);
   const clientSecret = generateClientSecret();
   const now = new Date();
   const token = await getDb().$transaction(async (tx) => {
@@ -191,7 +175,7 @@ export async function createServiceToken(actor: Actor, input: CreateServiceToken
  */
 export async function updateServiceToken(actor: Actor, id: string, input: UpdateServiceTokenInput): Promise<ServiceTokenView> {
   assertCan(actor, "service_tokens:write");
-  const data = parse(updateServiceTokenSchema, input);
+  const data = parseInput(updateServiceTokenSchema, input);
   return getDb().$transaction(async (tx) => {
     const before = await lockToken(tx, actor, id);
     const change: Prisma.ServiceTokenUpdateInput = {};
@@ -232,7 +216,7 @@ export async function rotateServiceTokenSecret(
   input: RotateServiceTokenInput = {},
 ): Promise<ServiceTokenWithSecret> {
   assertCan(actor, "service_tokens:write");
-  const data = parse(rotateServiceTokenSchema, input);
+  const data = parseInput(rotateServiceTokenSchema, input);
   const clientSecret = generateClientSecret();
   const now = new Date();
   const token = await getDb().$transaction(async (tx) => {

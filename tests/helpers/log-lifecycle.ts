@@ -30,7 +30,7 @@ async function main(outFile: string) {
   const passwords: string[] = [];
 
   await applyMigrations(url);
-  const account = await createAccount(`logs ${run}`);
+  const account = await createAccount({ kind: "system", label: "log test" }, { name: `logs ${run}` });
   const system: Actor = { kind: "system", accountId: account.id, label: "log test" };
 
   const password = `pw-${run}-correct-horse`;

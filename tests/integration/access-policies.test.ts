@@ -13,7 +13,7 @@ import type { Rule } from "../../lib/access/rules";
 import type { Actor } from "../../lib/auth/actor";
 import { getDb } from "../../lib/db/client";
 import { createServiceToken, deleteServiceToken } from "../../lib/service-tokens/service";
-import { adminActor, apiTokenActor, auditRows, expectAppError, newTenant, unique } from "../helpers/fixtures";
+import { adminActor, apiTokenActor, auditRows, expectAppError, newTenant, sha256, unique } from "../helpers/fixtures";
 
 // Reusable policies (lib/access/policies.ts) against a real PostgreSQL: rule validation, the
 // computed app_count, the conflict on deleting an attached policy, and which policies use a token.
@@ -154,6 +154,40 @@ describe("getPolicy, listPolicies and app_count", () => {
 
     await expectAppError(getPolicy(a.admin, foreign.id), "not_found");
     await expectAppError(getPolicy(a.admin, "x"), "not_found");
+  });
+});
+
+describe("listPolicies: Used by", () => {
+  it("names every application a policy is attached to, by name", async () => {
+    const { admin } = await newTenant("used-by");
+    const p = await createPolicy(admin, { name: "shared", decision: "allow", include: [{ everyone: {} }] });
+    const b = await createApp(admin, { name: "bravo", domain: domain(), policies: [p.id] });
+    const a = await createApp(admin, { name: "alpha", domain: domain(), policies: [p.id] });
+    await createApp(admin, { name: "unattached", domain: domain() });
+    const [listed] = (await listPolicies(admin)).items;
+    expect(listed.apps).toEqual([
+      { id: a.id, name: "alpha", domain: a.domain },
+      { id: b.id, name: "bravo", domain: b.domain },
+    ]);
+  });
+
+  it("stays right beyond 1,000 applications", async () => {
+    const { account, admin } = await newTenant("used-by-many");
+    const p = await createPolicy(admin, { name: "everywhere", decision: "allow", include: [{ everyone: {} }] });
+    // Inserted in bulk: 1,001 applications through createApp would take minutes.
+    const apps = Array.from({ length: 1001 }, (_, i) => {
+      const host = `${unique(`many-${String(i).padStart(4, "0")}`)}.example.test`;
+      return { id: crypto.randomUUID(), name: `app ${String(i).padStart(4, "0")}`, domain: host, domainHost: host };
+    });
+    await getDb().$transaction([
+      getDb().accessApp.createMany({ data: apps.map((a) => ({ ...a, accountId: account.id, aud: sha256(a.id) })) }),
+      getDb().accessAppPolicy.createMany({ data: apps.map((a) => ({ appId: a.id, policyId: p.id, precedence: 1 })) }),
+    ]);
+
+    const [listed] = (await listPolicies(admin)).items;
+    expect(listed.appCount).toBe(1001);
+    expect(listed.apps.map((a) => a.id)).toEqual(apps.map((a) => a.id));
+    expect(listed.apps.at(-1)).toEqual({ id: apps[1000].id, name: "app 1000", domain: apps[1000].domain });
   });
 });
 

@@ -93,7 +93,7 @@ describe("API tokens of another account", () => {
     const b = await newTenant("api-b");
     const { token } = await createApiToken(b.admin, { name: unique("b-api"), permissions: ["Access: Service Tokens Read"] });
 
-    expect((await listApiTokens(a.admin)).map((t) => t.id)).not.toContain(token.id);
+    expect((await listApiTokens(a.admin)).items.map((t) => t.id)).not.toContain(token.id);
     await expectAppError(revokeApiToken(a.admin, token.id), "not_found");
     const row = await getDb().apiToken.findUniqueOrThrow({ where: { id: token.id } });
     expect(row.revokedAt).toBeNull();

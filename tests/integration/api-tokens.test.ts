@@ -87,13 +87,13 @@ describe("revokeApiToken and listApiTokens", () => {
     const { admin } = await newTenant("api-revoke");
     const keep = await createApiToken(admin, { name: unique("keep"), permissions: ["Notifications Read"] });
     const drop = await createApiToken(admin, { name: unique("drop"), permissions: ["Notifications Read"] });
-    expect((await listApiTokens(admin)).map((t) => t.id).sort()).toEqual([keep.token.id, drop.token.id].sort());
+    expect((await listApiTokens(admin)).items.map((t) => t.id).sort()).toEqual([keep.token.id, drop.token.id].sort());
 
     const revoked = await revokeApiToken(admin, drop.token.id);
     expect(revoked.revokedAt).toBeInstanceOf(Date);
     const row = await getDb().apiToken.findUniqueOrThrow({ where: { id: drop.token.id } });
     expect(row.revokedAt).not.toBeNull();
-    expect((await listApiTokens(admin)).map((t) => t.id)).toEqual([keep.token.id]);
+    expect((await listApiTokens(admin)).items.map((t) => t.id)).toEqual([keep.token.id]);
 
     await expectAppError(revokeApiToken(admin, drop.token.id), "not_found");
     await expectAppError(revokeApiToken(admin, "not-a-uuid"), "not_found");

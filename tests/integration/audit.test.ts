@@ -208,3 +208,22 @@ describe("listAuditLogs", () => {
     expect(page2.total).toBe(3);
   });
 });
+
+describe("listAuditLogs search", () => {
+  it("takes % and _ as the characters typed, not as wildcards", async () => {
+    const tenant = await newTenant("audit-like");
+    // The search looks at the actor too: an email without % or _.
+    const admin = { ...tenant.admin, email: `${unique("owner")}@example.test` };
+    await createServiceToken(admin, { name: "50% off" });
+    await createServiceToken(admin, { name: "snake_case" });
+    await createServiceToken(admin, { name: "plain" });
+
+    const names = async (search: string) => (await listAuditLogs(admin, { search })).items.map((r) => r.objectName);
+    expect(await names("%")).toEqual(["50% off"]);
+    expect(await names("_")).toEqual(["snake_case"]);
+    expect(await names("0%")).toEqual(["50% off"]);
+    expect(await names("e_c")).toEqual(["snake_case"]);
+    expect(await names("p%n")).toEqual([]);
+    expect(await names("\\")).toEqual([]);
+  });
+});

@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createAccount } from "../../lib/accounts/service";
 import { adminCount, createFirstAdmin } from "../../lib/admins/service";
 import { getDb } from "../../lib/db/client";
 import { createScratchDatabase, useDatabase } from "../helpers/db";
-import { expectAppError, unique } from "../helpers/fixtures";
+import { expectAppError, newAccount } from "../helpers/fixtures";
 
 // The one-time set-up reads the global admins table ("does any administrator exist?"), so this file
 // runs against a database of its own: the shared one always has administrators in it.
@@ -14,14 +13,14 @@ beforeAll(async () => {
 
 describe("createFirstAdmin", () => {
   it("refuses bad input without creating anything", async () => {
-    const account = await createAccount(unique("setup-bad"));
+    const account = await newAccount("setup-bad");
     await expectAppError(createFirstAdmin(account.id, { email: "nope", password: "long enough pw" }), "invalid_request", "email");
     await expectAppError(createFirstAdmin(account.id, { email: "a@example.test", password: "short" }), "invalid_request", "password");
     expect(await adminCount()).toBe(0);
   });
 
   it("creates exactly one Super Administrator when called concurrently, then stays closed", async () => {
-    const account = await createAccount(unique("setup"));
+    const account = await newAccount("setup");
     expect(await adminCount()).toBe(0);
 
     const results = await Promise.all(

@@ -1,74 +1,38 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { createApp, deleteApp, replaceApp, revokeAppTokens } from "@/lib/access/apps";
 import type { AppInput } from "@/lib/access/schemas";
-import type { Role } from "@/lib/auth/permissions";
-import { requireAdmin } from "@/lib/auth/require-admin";
-import { AppError } from "@/lib/errors";
-import { formFailure, type FormFailure, type FormResult } from "@/lib/forms";
-import { accessFormFailure } from "./form-failure";
+import { adminAction, type RevalidateTarget } from "@/lib/auth/admin-action";
 
-// Server actions of the Applications pages: identify the administrator, call one domain function
-// (which checks the role and parses the input with appInputSchema), answer with a FormResult.
-// Arguments come from the network: they are handed to the domain as they are, and its schema
-// decides what they mean.
+// Server actions of the Applications pages, each one domain call through adminAction. The domain's
+// appInputSchema parses the arguments.
 
-/** The lists and pages that show applications, and the policies list (its "Used by" counts). */
-function revalidateApps() {
-  revalidatePath("/applications", "layout");
-  revalidatePath("/policies");
-}
+/** The lists and pages that show applications, and the policies list (its "Used by"). */
+const APP_PAGES: RevalidateTarget[] = [{ layout: "/applications" }, "/policies"];
 
-/** The only conflict an application raises is a taken domain: the form marks that field. */
-function saveFailure(error: unknown, role: Role): FormFailure {
-  const failure = accessFormFailure(error, role);
-  return error instanceof AppError && error.code === "conflict" ? formFailure(failure.error, "domain") : failure;
-}
+const savedApp = ({ id, name }: { id: string; name: string }) => ({ app: { id, name } });
 
-export async function createAppAction(input: AppInput): Promise<FormResult<{ app: { id: string; name: string } }>> {
-  const actor = await requireAdmin();
-  try {
-    const app = await createApp(actor, input);
-    revalidateApps();
-    return { ok: true, app: { id: app.id, name: app.name } };
-  } catch (e) {
-    return saveFailure(e, actor.role);
-  }
-}
+// The only conflict an application raises is a taken domain: the form marks that field.
+export const createAppAction = adminAction(async (actor, input: AppInput) => savedApp(await createApp(actor, input)), {
+  revalidate: APP_PAGES,
+  conflictField: "domain",
+});
 
-export async function replaceAppAction(id: string, input: AppInput): Promise<FormResult<{ app: { id: string; name: string } }>> {
-  const actor = await requireAdmin();
-  try {
-    const app = await replaceApp(actor, id, input);
-    revalidateApps();
-    return { ok: true, app: { id: app.id, name: app.name } };
-  } catch (e) {
-    return saveFailure(e, actor.role);
-  }
-}
+export const replaceAppAction = adminAction(async (actor, id: string, input: AppInput) => savedApp(await replaceApp(actor, id, input)), {
+  revalidate: APP_PAGES,
+  conflictField: "domain",
+});
 
 /**
  * Does not revalidate: re-rendering the deleted application's own page would flash its "not found"
  * state; the caller refreshes the list or navigates to it instead.
  */
-export async function deleteAppAction(id: string): Promise<FormResult<{ name: string }>> {
-  const actor = await requireAdmin();
-  try {
-    const app = await deleteApp(actor, id);
-    return { ok: true, name: app.name };
-  } catch (e) {
-    return accessFormFailure(e, actor.role);
-  }
-}
+export const deleteAppAction = adminAction(async (actor, id: string) => ({ name: (await deleteApp(actor, id)).name }));
 
-export async function revokeAppTokensAction(id: string): Promise<FormResult<{ name: string; lastRevokedAt: Date | null }>> {
-  const actor = await requireAdmin();
-  try {
+export const revokeAppTokensAction = adminAction(
+  async (actor, id: string) => {
     const app = await revokeAppTokens(actor, id);
-    revalidatePath("/applications", "layout");
-    return { ok: true, name: app.name, lastRevokedAt: app.lastRevokedAt };
-  } catch (e) {
-    return accessFormFailure(e, actor.role);
-  }
-}
+    return { name: app.name, lastRevokedAt: app.lastRevokedAt };
+  },
+  { revalidate: [{ layout: "/applications" }] },
+);

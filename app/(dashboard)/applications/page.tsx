@@ -7,12 +7,12 @@ import { requireAdmin } from "@/lib/auth/require-admin";
 import { CreateApplicationDialog } from "@/components/applications/application-form-dialog";
 import { ApplicationsEmptyState } from "@/components/applications/applications-empty-state";
 import { ApplicationsTable } from "@/components/applications/applications-table";
-import { ACCESS_LIST_PER_PAGE, DEFAULT_ACCESS_LIST_PER_PAGE } from "@/components/applications/list-options";
+import { DEFAULT_PAGED_LIST_PER_PAGE, PAGED_LIST_PER_PAGE } from "@/components/data-table/page-sizes";
 import { PageHeader } from "@/components/layout/page-header";
 import { ReadOnlyNotice } from "@/components/layout/read-only-notice";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { parsePagedListParams, redirectPastLastPage, type RawParams } from "./search-params";
+import { parsePagedListParams, redirectPastLastPage, type RawParams } from "../list-params";
 
 export const metadata: Metadata = { title: "Applications" };
 
@@ -22,7 +22,7 @@ const MAX_POLICY_OPTIONS = 1000;
 export default async function ApplicationsPage({ searchParams }: { searchParams: Promise<RawParams> }) {
   const actor = await requireAdmin();
   const raw = await searchParams;
-  const params = parsePagedListParams(raw, ACCESS_LIST_PER_PAGE, DEFAULT_ACCESS_LIST_PER_PAGE);
+  const params = parsePagedListParams(raw, PAGED_LIST_PER_PAGE, DEFAULT_PAGED_LIST_PER_PAGE);
   const canWrite = actorCan(actor, "apps:write");
   const [list, policies] = await Promise.all([
     listApps(actor, { page: params.page, perPage: params.perPage, search: params.q || undefined }),

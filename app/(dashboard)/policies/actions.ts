@@ -1,62 +1,32 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { createPolicy, deletePolicy, policiesReferencingServiceToken, replacePolicy, type ServiceTokenUsage } from "@/lib/access/policies";
+import { createPolicy, deletePolicy, policiesReferencingServiceToken, replacePolicy } from "@/lib/access/policies";
 import type { PolicyInput } from "@/lib/access/schemas";
-import { requireAdmin } from "@/lib/auth/require-admin";
-import { toFormFailure, type FormResult } from "@/lib/forms";
-import { accessFormFailure } from "../applications/form-failure";
+import { adminAction, type RevalidateTarget } from "@/lib/auth/admin-action";
 
-// Server actions of the Policies page (and the service-token delete dialog's "used by" look-up):
-// identify the administrator, call one domain function, answer with a FormResult. The domain's
-// policyInputSchema parses the arguments, which come from the network.
+// Server actions of the Policies page (and the service-token delete dialog's "used by" look-up),
+// each one domain call through adminAction. The domain's policyInputSchema parses the arguments.
 
 /** The policies list, and the application pages that show attached policies. */
-function revalidatePolicies() {
-  revalidatePath("/policies");
-  revalidatePath("/applications", "layout");
-}
+const POLICY_PAGES: RevalidateTarget[] = ["/policies", { layout: "/applications" }];
 
-export async function createPolicyAction(input: PolicyInput): Promise<FormResult<{ policy: { id: string; name: string } }>> {
-  const actor = await requireAdmin();
-  try {
-    const policy = await createPolicy(actor, input);
-    revalidatePolicies();
-    return { ok: true, policy: { id: policy.id, name: policy.name } };
-  } catch (e) {
-    return accessFormFailure(e, actor.role);
-  }
-}
+const savedPolicy = ({ id, name }: { id: string; name: string }) => ({ policy: { id, name } });
 
-export async function replacePolicyAction(id: string, input: PolicyInput): Promise<FormResult<{ policy: { id: string; name: string } }>> {
-  const actor = await requireAdmin();
-  try {
-    const policy = await replacePolicy(actor, id, input);
-    revalidatePolicies();
-    return { ok: true, policy: { id: policy.id, name: policy.name } };
-  } catch (e) {
-    return accessFormFailure(e, actor.role);
-  }
-}
+export const createPolicyAction = adminAction(async (actor, input: PolicyInput) => savedPolicy(await createPolicy(actor, input)), {
+  revalidate: POLICY_PAGES,
+});
+
+export const replacePolicyAction = adminAction(
+  async (actor, id: string, input: PolicyInput) => savedPolicy(await replacePolicy(actor, id, input)),
+  { revalidate: POLICY_PAGES },
+);
 
 /** Refused (conflict) while an application uses the policy. */
-export async function deletePolicyAction(id: string): Promise<FormResult<{ name: string }>> {
-  const actor = await requireAdmin();
-  try {
-    const policy = await deletePolicy(actor, id);
-    revalidatePath("/policies");
-    return { ok: true, name: policy.name };
-  } catch (e) {
-    return accessFormFailure(e, actor.role);
-  }
-}
+export const deletePolicyAction = adminAction(async (actor, id: string) => ({ name: (await deletePolicy(actor, id)).name }), {
+  revalidate: ["/policies"],
+});
 
 /** Which policies and applications name a service token: read when its delete dialog opens. */
-export async function serviceTokenUsageAction(tokenId: string): Promise<FormResult<{ usage: ServiceTokenUsage }>> {
-  const actor = await requireAdmin();
-  try {
-    return { ok: true, usage: await policiesReferencingServiceToken(actor, tokenId) };
-  } catch (e) {
-    return toFormFailure(e, actor.role);
-  }
-}
+export const serviceTokenUsageAction = adminAction(async (actor, tokenId: string) => ({
+  usage: await policiesReferencingServiceToken(actor, tokenId),
+}));

@@ -1,42 +1,30 @@
 import { Plus } from "lucide-react";
 import type { Metadata } from "next";
-import { listApps } from "@/lib/access/apps";
 import { listPolicies } from "@/lib/access/policies";
 import { actorCan } from "@/lib/auth/actor";
 import { requireAdmin } from "@/lib/auth/require-admin";
-import { ACCESS_LIST_PER_PAGE, DEFAULT_ACCESS_LIST_PER_PAGE } from "@/components/applications/list-options";
+import { DEFAULT_PAGED_LIST_PER_PAGE, PAGED_LIST_PER_PAGE } from "@/components/data-table/page-sizes";
 import { PageHeader } from "@/components/layout/page-header";
 import { ReadOnlyNotice } from "@/components/layout/read-only-notice";
 import { PoliciesEmptyState } from "@/components/policies/policies-empty-state";
 import { PoliciesTable } from "@/components/policies/policies-table";
 import { CreatePolicyDialog } from "@/components/policies/policy-form-dialog";
-import type { AppRef } from "@/components/policies/types";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { parsePagedListParams, redirectPastLastPage, type RawParams } from "../applications/search-params";
+import { parsePagedListParams, redirectPastLastPage, type RawParams } from "../list-params";
 import { serviceTokenOptions } from "./service-token-options";
 
 export const metadata: Metadata = { title: "Policies" };
 
-/** "Used by" names the applications; the service caps a page at 1000. */
-const MAX_APPS = 1000;
-
 export default async function PoliciesPage({ searchParams }: { searchParams: Promise<RawParams> }) {
   const actor = await requireAdmin();
   const raw = await searchParams;
-  const params = parsePagedListParams(raw, ACCESS_LIST_PER_PAGE, DEFAULT_ACCESS_LIST_PER_PAGE);
-  const [list, apps, tokens] = await Promise.all([
+  const params = parsePagedListParams(raw, PAGED_LIST_PER_PAGE, DEFAULT_PAGED_LIST_PER_PAGE);
+  const [list, tokens] = await Promise.all([
     listPolicies(actor, { page: params.page, perPage: params.perPage, search: params.q || undefined }),
-    listApps(actor, { perPage: MAX_APPS }),
     serviceTokenOptions(actor),
   ]);
   redirectPastLastPage("/policies", raw, list);
-
-  const usedBy = new Map<string, AppRef[]>();
-  for (const app of apps.items) {
-    for (const p of app.policies) usedBy.set(p.id, [...(usedBy.get(p.id) ?? []), { id: app.id, name: app.name, domain: app.domain }]);
-  }
-  const rows = list.items.map((p) => ({ ...p, apps: usedBy.get(p.id) ?? [] }));
   const canWrite = actorCan(actor, "apps:write");
 
   return (
@@ -66,7 +54,7 @@ export default async function PoliciesPage({ searchParams }: { searchParams: Pro
           <PoliciesEmptyState canWrite={canWrite} tokenOptions={tokens.options} />
         ) : (
           <PoliciesTable
-            policies={rows}
+            policies={list.items}
             tokenNames={tokens.names}
             tokenOptions={canWrite ? tokens.options : []}
             total={list.total}

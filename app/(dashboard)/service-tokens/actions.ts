@@ -1,8 +1,7 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { requireAdmin } from "@/lib/auth/require-admin";
-import { formFailure, toFormFailure, type FormResult } from "@/lib/forms";
+import { adminAction } from "@/lib/auth/admin-action";
+import { formFailure } from "@/lib/forms";
 import { ROTATION_GRACE_CHOICES } from "@/lib/service-tokens/schemas";
 import {
   createServiceToken,
@@ -14,9 +13,8 @@ import {
   type ServiceTokenWithSecret,
 } from "@/lib/service-tokens/service";
 
-// Server actions of the Service Tokens pages: identify the administrator, call one domain function
-// (which checks the role and validates), answer with a FormResult. Arguments come from the
-// network, so nothing here trusts their types: the domain's schemas parse them.
+// Server actions of the Service Tokens pages, each one domain call through adminAction. Arguments
+// come from the network, so nothing here trusts their types: the domain's schemas parse them.
 //
 // Create and rotate answer with the new Client Secret: that answer is the one-time reveal, and
 // nothing else ever carries the secret.
@@ -35,88 +33,47 @@ const field = (input: unknown, key: string): unknown =>
   typeof input === "object" && input !== null ? (input as Record<string, unknown>)[key] : undefined;
 
 /** Updates the list and any token page behind the dialog. */
-const revalidateTokens = () => revalidatePath("/service-tokens", "layout");
+const TOKEN_PAGES = { revalidate: [{ layout: "/service-tokens" }] };
 
-export async function createServiceTokenAction(input: { name: string; duration: string }): Promise<FormResult<RevealedSecret>> {
-  const actor = await requireAdmin();
-  try {
-    const created = await createServiceToken(actor, { name: field(input, "name") as string, duration: field(input, "duration") as string });
-    revalidateTokens();
-    return { ok: true, ...revealed(created) };
-  } catch (e) {
-    return toFormFailure(e, actor.role);
-  }
-}
+export const createServiceTokenAction = adminAction(async (actor, input: { name: string; duration: string }) => {
+  const created = await createServiceToken(actor, { name: field(input, "name") as string, duration: field(input, "duration") as string });
+  return revealed(created);
+}, TOKEN_PAGES);
 
-export async function refreshServiceTokenAction(id: string): Promise<FormResult<{ expiresAt: Date | null }>> {
-  const actor = await requireAdmin();
-  try {
-    const token = await refreshServiceToken(actor, id);
-    revalidateTokens();
-    return { ok: true, expiresAt: token.expiresAt };
-  } catch (e) {
-    return toFormFailure(e, actor.role);
-  }
-}
+export const refreshServiceTokenAction = adminAction(
+  async (actor, id: string) => ({ expiresAt: (await refreshServiceToken(actor, id)).expiresAt }),
+  TOKEN_PAGES,
+);
 
-export async function updateServiceTokenAction(
-  id: string,
-  input: { name?: string; duration?: string; enabled?: boolean },
-): Promise<FormResult<{ expiresAt: Date | null }>> {
-  const actor = await requireAdmin();
-  try {
-    const token = await updateServiceToken(actor, id, {
-      name: field(input, "name") as string | undefined,
-      duration: field(input, "duration") as string | undefined,
-      enabled: field(input, "enabled") as boolean | undefined,
-      // "Extend by" always extends, even by the token's current duration.
-      extend: true,
-    });
-    revalidateTokens();
-    return { ok: true, expiresAt: token.expiresAt };
-  } catch (e) {
-    return toFormFailure(e, actor.role);
-  }
-}
+export const updateServiceTokenAction = adminAction(async (actor, id: string, input: { name?: string; duration?: string; enabled?: boolean }) => {
+  const token = await updateServiceToken(actor, id, {
+    name: field(input, "name") as string | undefined,
+    duration: field(input, "duration") as string | undefined,
+    enabled: field(input, "enabled") as boolean | undefined,
+    // "Extend by" always extends, even by the token's current duration.
+    extend: true,
+  });
+  return { expiresAt: token.expiresAt };
+}, TOKEN_PAGES);
 
 /** `graceHours` is one of ROTATION_GRACE_CHOICES; the grace end is computed here, on the server's clock. */
-export async function rotateServiceTokenSecretAction(id: string, input: { graceHours: number }): Promise<FormResult<RevealedSecret>> {
-  const actor = await requireAdmin();
+export const rotateServiceTokenSecretAction = adminAction(async (actor, id: string, input: { graceHours: number }) => {
   const grace = ROTATION_GRACE_CHOICES.find((c) => c.hours === field(input, "graceHours"));
   if (!grace) return formFailure("Choose how long the old secret keeps working.", "graceHours");
-  try {
-    const rotated = await rotateServiceTokenSecret(actor, id, {
-      previousSecretExpiresAt: grace.hours > 0 ? new Date(Date.now() + grace.hours * 3_600_000) : undefined,
-    });
-    revalidateTokens();
-    return { ok: true, ...revealed(rotated) };
-  } catch (e) {
-    return toFormFailure(e, actor.role);
-  }
-}
+  const rotated = await rotateServiceTokenSecret(actor, id, {
+    previousSecretExpiresAt: grace.hours > 0 ? new Date(Date.now() + grace.hours * 3_600_000) : undefined,
+  });
+  return revealed(rotated);
+}, TOKEN_PAGES);
 
 /** "End grace now": the previous secret of a rotation stops working at once (the server's clock). */
-export async function endRotationGraceAction(id: string): Promise<FormResult> {
-  const actor = await requireAdmin();
-  try {
-    await setPreviousSecretExpiry(actor, id, new Date());
-    revalidateTokens();
-    return { ok: true };
-  } catch (e) {
-    return toFormFailure(e, actor.role);
-  }
-}
+export const endRotationGraceAction = adminAction(async (actor, id: string) => {
+  await setPreviousSecretExpiry(actor, id, new Date());
+  return {};
+}, TOKEN_PAGES);
 
 /**
  * Does not revalidate: re-rendering the deleted token's own page would flash its "not found"
  * state; the caller refreshes the list or navigates to it instead.
  */
-export async function deleteServiceTokenAction(id: string): Promise<FormResult<{ name: string }>> {
-  const actor = await requireAdmin();
-  try {
-    const token = await deleteServiceToken(actor, id);
-    return { ok: true, name: token.name };
-  } catch (e) {
-    return toFormFailure(e, actor.role);
-  }
-}
+export const deleteServiceTokenAction = adminAction(async (actor, id: string) => ({ name: (await deleteServiceToken(actor, id)).name }));

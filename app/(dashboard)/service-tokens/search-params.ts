@@ -1,26 +1,16 @@
 import { z } from "zod";
 import { SORT_COLUMNS } from "@/lib/service-tokens/schemas";
 import { DEFAULT_SERVICE_TOKENS_PER_PAGE, SERVICE_TOKENS_PER_PAGE } from "@/components/service-tokens/list-options";
+import { first, pageParamFields, searchParamSchema, type RawParams } from "../list-params";
 
 // The list's URL (?page, per_page, sort, order, q). Anything unreadable falls back to the default
 // rather than failing: a hand-edited URL still shows the list.
 
-type RawParams = Record<string, string | string[] | undefined>;
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-
 const schema = z.object({
-  page: z.coerce.number().int().min(1).max(1_000_000).catch(1),
-  per_page: z.coerce
-    .number()
-    .int()
-    .refine((n) => (SERVICE_TOKENS_PER_PAGE as readonly number[]).includes(n))
-    .catch(DEFAULT_SERVICE_TOKENS_PER_PAGE),
+  ...pageParamFields(SERVICE_TOKENS_PER_PAGE, DEFAULT_SERVICE_TOKENS_PER_PAGE),
   sort: z.enum(SORT_COLUMNS).optional().catch(undefined),
   order: z.enum(["asc", "desc"]).optional().catch(undefined),
-  q: z
-    .string()
-    .transform((s) => s.trim().slice(0, 255))
-    .catch(""),
+  q: searchParamSchema,
 });
 
 export function parseListParams(raw: RawParams) {

@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "../../db/client";
+import { isUuid } from "../../input/uuid";
 import { logger } from "../../logger";
 import { newRayId } from "../access-log";
 
@@ -40,8 +41,6 @@ interface Stamp {
   previousIp: string | null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const isUuid = (v: string | null): v is string => v !== null && UUID.test(v);
 const clip = (v: string | null, max: number) => (v !== null && v.length > max ? v.slice(0, max) : v);
 
 export class AccessLogWriter {

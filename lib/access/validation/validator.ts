@@ -1,6 +1,7 @@
 import "server-only";
 import { hash, timingSafeEqual, type KeyObject } from "node:crypto";
 import { LRUCache } from "lru-cache";
+import { isUuid } from "../../input/uuid";
 import { parseIp, type IpAddress } from "../../net/ip";
 import { CLIENT_ID_PATTERN } from "../../service-tokens/secret";
 import { normalizeRequestPath, pickAppForPath, requestHost } from "../domain";
@@ -94,7 +95,6 @@ function first(headers: HeaderMap, name: string): string | null {
 }
 
 const AUD_PATTERN = /^[0-9a-f]{64}$/;
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** A reused JWT must have at least this share of its lifetime left (and 30 s). */
 const REUSE_MIN_REMAINING = 0.5;
@@ -349,7 +349,7 @@ export class Validator {
   /** The token a JWT names, if it still exists in the application's account. */
   private tokenOfJwt(ctx: Ctx, claims: AppJwtClaims, app: AppRecord): TokenRecord | null | Need {
     const id = claims.service_token_id;
-    if (!UUID_PATTERN.test(id)) return null;
+    if (!isUuid(id)) return null;
     const found = this.lookup(ctx, "i:", id, this.store.peekTokenById(id), this.loadTokenById);
     if (found instanceof Need) return found;
     return found && found.accountId === app.accountId ? found : null;

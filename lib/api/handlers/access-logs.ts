@@ -1,8 +1,8 @@
 import "server-only";
 import { accessLogToApi } from "../../access/api-shape";
 import { listAccessLogs, type AccessLogReason } from "../../access/access-log";
-import { isUuid } from "../../access/schemas";
 import { invalid } from "../../errors";
+import { isUuid } from "../../input/uuid";
 import { parsePageRequest, queryParam } from "../pagination";
 import type { ApiContext, ApiResult } from "../with-api-token";
 

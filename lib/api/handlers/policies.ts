@@ -2,21 +2,15 @@ import "server-only";
 import { policyToApi } from "../../access/api-shape";
 import { createPolicy, deletePolicy, getPolicy, listPolicies, replacePolicy } from "../../access/policies";
 import type { PolicyInput } from "../../access/schemas";
-import { invalid } from "../../errors";
 import { pageInfo, parsePageRequest, textFilterParam } from "../pagination";
-import { isStorableText, STORABLE_TEXT_MESSAGE } from "../text";
 import type { ApiContext, ApiResult } from "../with-api-token";
 
 // Reusable Access policies (README › REST API): parse the wire input, call the domain, shape the wire output.
 // lib/access/policies.ts validates the body (policyInputSchema, strict rule objects) and owns the
 // database and the audit log.
 
-/** The body as the domain takes it; `name` is the one free-text field, which PostgreSQL must be able to store. */
-function policyBody(ctx: ApiContext): PolicyInput {
-  const body = ctx.json();
-  if (typeof body.name === "string" && !isStorableText(body.name)) throw invalid("name", STORABLE_TEXT_MESSAGE);
-  return body as PolicyInput;
-}
+/** The body as the domain takes it: its schema decides what the fields mean. */
+const policyBody = (ctx: ApiContext) => ctx.json() as PolicyInput;
 
 // GET /client/v4/accounts/:account_id/access/policies
 export async function listPoliciesRoute(ctx: ApiContext): Promise<ApiResult> {

@@ -18,8 +18,8 @@ import {
   updateServiceToken,
   type ServiceTokenView,
 } from "../../service-tokens/service";
+import { parseInput } from "../../input/parse";
 import { pageInfo, parsePageRequest, textFilterParam } from "../pagination";
-import { parseInput } from "../parse-input";
 import type { ApiContext, ApiResult } from "../with-api-token";
 
 // Service tokens (README › Service token semantics and REST API): parse the wire input, call the domain, shape the wire output.

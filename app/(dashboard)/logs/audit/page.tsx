@@ -7,25 +7,15 @@ import { AuditLogTable } from "@/components/audit/audit-log-table";
 import { AUDIT_PER_PAGE, DEFAULT_AUDIT_PER_PAGE } from "@/components/audit/list-options";
 import { PageHeader } from "@/components/layout/page-header";
 import { Card } from "@/components/ui/card";
+import { first, pageParamFields, searchParamSchema, type RawParams } from "../../list-params";
 
 export const metadata: Metadata = { title: "Audit" };
 
-type RawParams = Record<string, string | string[] | undefined>;
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-
 // Unreadable values fall back to defaults: a hand-edited URL still shows the log.
 const paramsSchema = z.object({
-  page: z.coerce.number().int().min(1).max(1_000_000).catch(1),
-  per_page: z.coerce
-    .number()
-    .int()
-    .refine((n) => (AUDIT_PER_PAGE as readonly number[]).includes(n))
-    .catch(DEFAULT_AUDIT_PER_PAGE),
+  ...pageParamFields(AUDIT_PER_PAGE, DEFAULT_AUDIT_PER_PAGE),
   action: z.string().regex(/^[a-z_.]{1,64}$/).catch(""),
-  q: z
-    .string()
-    .transform((s) => s.trim().slice(0, 255))
-    .catch(""),
+  q: searchParamSchema,
 });
 
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<RawParams> }) {

@@ -10,7 +10,7 @@ import { AccessLogTable } from "@/components/access-logs/access-log-table";
 import type { AccessLogEntry, FilterOption } from "@/components/access-logs/types";
 import { PageHeader } from "@/components/layout/page-header";
 import { Card } from "@/components/ui/card";
-import { redirectPastLastPage, type RawParams } from "../../applications/search-params";
+import { redirectPastLastPage, type RawParams } from "../../list-params";
 import { hasFilters, parseAuthLogParams, rangeStart } from "./search-params";
 
 export const metadata: Metadata = { title: "Authentication" };

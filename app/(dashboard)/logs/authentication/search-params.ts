@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { isAccessLogReason, isUuid, type AccessLogReason } from "@/lib/access/schemas";
+import { isAccessLogReason, type AccessLogReason } from "@/lib/access/schemas";
+import { isUuid } from "@/lib/input/uuid";
 import {
   ACCESS_LOG_PER_PAGE,
   DEFAULT_ACCESS_LOG_PER_PAGE,
@@ -10,7 +11,7 @@ import {
   type Outcome,
   type TimeRange,
 } from "@/components/access-logs/list-options";
-import type { RawParams } from "../../applications/search-params";
+import { first, pageParamFields, type RawParams } from "../../list-params";
 
 // The URL of Logs › Authentication: ?page, per_page (unreadable: the default, as on every list)
 // and the filters app, token, outcome, reason, range. A filter the page cannot read is not
@@ -18,16 +19,7 @@ import type { RawParams } from "../../applications/search-params";
 // and links to the same filters without it. Problems name the parameter, never echo its value,
 // which may be 10 KB long or hold a NUL.
 
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-
-const pagingSchema = z.object({
-  page: z.coerce.number().int().min(1).max(1_000_000).catch(1),
-  per_page: z.coerce
-    .number()
-    .int()
-    .refine((n) => (ACCESS_LOG_PER_PAGE as readonly number[]).includes(n))
-    .catch(DEFAULT_ACCESS_LOG_PER_PAGE),
-});
+const pagingSchema = z.object(pageParamFields(ACCESS_LOG_PER_PAGE, DEFAULT_ACCESS_LOG_PER_PAGE));
 
 export interface AuthLogFilters {
   app?: string;
