@@ -1,17 +1,16 @@
-import { Plus } from "lucide-react";
 import type { Metadata } from "next";
 import { listApps } from "@/lib/access/apps";
 import { listPolicies } from "@/lib/access/policies";
 import { actorCan } from "@/lib/auth/actor";
 import { requireAdmin } from "@/lib/auth/require-admin";
-import { ACCESS_LIST_PER_PAGE, DEFAULT_ACCESS_LIST_PER_PAGE } from "@/components/applications/list-options";
+import { PAGED_LIST_PER_PAGE, DEFAULT_PAGED_LIST_PER_PAGE } from "@/components/data-table/list-options";
+import { CreateButton } from "@/components/layout/create-button";
 import { PageHeader } from "@/components/layout/page-header";
 import { ReadOnlyNotice } from "@/components/layout/read-only-notice";
 import { PoliciesEmptyState } from "@/components/policies/policies-empty-state";
 import { PoliciesTable } from "@/components/policies/policies-table";
 import { CreatePolicyDialog } from "@/components/policies/policy-form-dialog";
 import type { AppRef } from "@/components/policies/types";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { parsePagedListParams, redirectPastLastPage, type RawParams } from "../applications/search-params";
 import { serviceTokenOptions } from "./service-token-options";
@@ -24,7 +23,7 @@ const MAX_APPS = 1000;
 export default async function PoliciesPage({ searchParams }: { searchParams: Promise<RawParams> }) {
   const actor = await requireAdmin();
   const raw = await searchParams;
-  const params = parsePagedListParams(raw, ACCESS_LIST_PER_PAGE, DEFAULT_ACCESS_LIST_PER_PAGE);
+  const params = parsePagedListParams(raw, PAGED_LIST_PER_PAGE, DEFAULT_PAGED_LIST_PER_PAGE);
   const [list, apps, tokens] = await Promise.all([
     listPolicies(actor, { page: params.page, perPage: params.perPage, search: params.q || undefined }),
     listApps(actor, { perPage: MAX_APPS }),
@@ -49,12 +48,7 @@ export default async function PoliciesPage({ searchParams }: { searchParams: Pro
           canWrite ? (
             <CreatePolicyDialog
               tokenOptions={tokens.options}
-              trigger={
-                <Button>
-                  <Plus className="size-4" aria-hidden />
-                  Create policy
-                </Button>
-              }
+              trigger={<CreateButton>Create policy</CreateButton>}
             />
           ) : (
             <ReadOnlyNotice />
@@ -66,12 +60,9 @@ export default async function PoliciesPage({ searchParams }: { searchParams: Pro
           <PoliciesEmptyState canWrite={canWrite} tokenOptions={tokens.options} />
         ) : (
           <PoliciesTable
-            policies={rows}
+            list={{ ...list, items: rows }}
             tokenNames={tokens.names}
             tokenOptions={canWrite ? tokens.options : []}
-            total={list.total}
-            page={params.page}
-            perPage={params.perPage}
             search={params.q}
             canWrite={canWrite}
           />
