@@ -28,6 +28,7 @@ module.exports = ((): import("vitest/config").ViteUserConfig => {
             include: ["lib/**/*.test.ts"],
             environment: "node",
             testTimeout: 20_000, // scrypt on a busy machine
+            env: { LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent" },
           },
         },
         {
