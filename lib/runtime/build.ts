@@ -40,9 +40,10 @@ function readOrNull(file: string): string | null {
 /**
  * A build into a folder other than `.next` may add `<folder>/types/**` to tsconfig.json's include
  * (this project's tsconfig extends another, which Next leaves alone) and points next-env.d.ts at
- * the folder. Both are shared files, and tsconfig.json is a source: put them back (tsconfig.json
- * with its mtime, or every build would look stale), but only when the build's edit is the sole
- * difference, so that a concurrent edit by a person is never overwritten.
+ * the folder. Both are shared files, and tsconfig.json is a source: put them back as they were
+ * (tsconfig.json with its mtime, or every build would look stale; next-env.d.ts removed if it was
+ * not there, or the type check would fail once the folder is gone), but only when the build's edit
+ * is the sole difference, so that a concurrent edit by a person is never overwritten.
  */
 function snapshotSharedFiles(root: string, distDir: string): () => void {
   const tsconfig = path.join(root, "tsconfig.json");
@@ -66,8 +67,9 @@ function snapshotSharedFiles(root: string, distDir: string): () => void {
       }
     }
     const nextEnvAfter = readOrNull(nextEnv);
-    if (distDir !== ".next" && nextEnvBefore !== null && nextEnvAfter !== null && nextEnvAfter !== nextEnvBefore && nextEnvAfter.includes(distDir)) {
-      writeFileSync(nextEnv, nextEnvBefore);
+    if (distDir !== ".next" && nextEnvAfter !== null && nextEnvAfter !== nextEnvBefore && nextEnvAfter.includes(distDir)) {
+      if (nextEnvBefore === null) rmSync(nextEnv, { force: true });
+      else writeFileSync(nextEnv, nextEnvBefore);
     }
   };
 }

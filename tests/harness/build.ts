@@ -19,3 +19,11 @@ export async function ensureTestBuild(log: (line: string) => void = (line) => pr
   }
   await ensureBuilt(TEST_DIST_DIR, { root: ROOT, env: { NEXT_TELEMETRY_DISABLED: "1" }, log });
 }
+
+// `npm test` builds once, before the suites start side by side: `tsx tests/harness/build.ts`.
+if (require.main === module) {
+  ensureTestBuild().catch((err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  });
+}
