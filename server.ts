@@ -2,10 +2,7 @@
 // then serves the dashboard, the API and the validation endpoint on one port. It answers the
 // validation endpoint itself and hands everything else to the Next.js worker (its child,
 // lib/runtime/next-worker.ts), so that the hot path never shares a process with Next.
-import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
 import http from "node:http";
-import path from "node:path";
 import { ACCESS_PREFIX, AccessRuntime } from "./lib/access/validation/runtime";
 import { apiPreRouteAnswer } from "./lib/api/pre-route";
 import { disconnectDb } from "./lib/db/client";
@@ -14,39 +11,19 @@ import { CLIENT_IP_HEADER, clientIp } from "./lib/http/client-ip";
 import { parseCidrList } from "./lib/net/ip";
 import { logger } from "./lib/logger";
 import { ensureAuthSecret, prepareDatabase, seedFromEnv } from "./lib/runtime/bootstrap";
+import { buildIfStale } from "./lib/runtime/build";
 import { startNextWorker } from "./lib/runtime/worker-proxy";
 
 const HTTP_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
-const SOURCES = ["app", "components", "lib", "public", "next.config.ts", "package.json", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
-
-function newestMtime(p: string): number {
-  if (!existsSync(p) || p.endsWith(path.join("lib", "generated"))) return 0;
-  const st = statSync(p);
-  if (!st.isDirectory()) return st.mtimeMs;
-  return Math.max(st.mtimeMs, ...readdirSync(p).map((e) => newestMtime(path.join(p, e))));
-}
-
-function buildIfNeeded(distDir: string): void {
-  const buildId = path.join(distDir, "BUILD_ID");
-  if (process.env.SKIP_BUILD === "1" && existsSync(buildId)) return;
-  if (existsSync(buildId) && statSync(buildId).mtimeMs >= Math.max(...SOURCES.map(newestMtime))) return;
-  logger.info("building the application (next build)");
-  // Build output is for people: send it to stderr so stdout stays JSON lines.
-  const r = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: ["ignore", 2, 2] });
-  if (r.status !== 0) throw new Error("next build failed");
-}
 
 async function main() {
   const env = getEnv();
-  buildIfNeeded(env.NEXT_DIST_DIR);
+  buildIfStale(env.NEXT_DIST_DIR, { skip: env.SKIP_BUILD === "1", onBuild: () => logger.info("building the application (next build)") });
   const db = await prepareDatabase();
   await ensureAuthSecret();
   await seedFromEnv();
 
-  // next-auth derives its URLs from the request's host, so the dashboard works on any address.
-  process.env.AUTH_TRUST_HOST = "true";
-  process.env.NEXTAUTH_URL_INTERNAL ??= `http://127.0.0.1:${env.PORT}`;
-  const worker = await startNextWorker(process.env);
+  const worker = await startNextWorker({ port: env.PORT });
 
   const trusted = parseCidrList(env.TRUSTED_PROXIES, "TRUSTED_PROXIES");
   const access = new AccessRuntime({

@@ -9,12 +9,10 @@ import { disconnectDb } from "../db/client";
 import { getEnv } from "../env";
 import { logger } from "../logger";
 
-export const WORKER_SOCKET_ENV = "GATEPOST_WORKER_SOCKET";
-
 async function main() {
   const env = getEnv();
-  const socketPath = process.env[WORKER_SOCKET_ENV];
-  if (!socketPath) throw new Error(`${WORKER_SOCKET_ENV} is not set (server.ts starts this process)`);
+  const socketPath = env.GATEPOST_WORKER_SOCKET;
+  if (!socketPath) throw new Error("GATEPOST_WORKER_SOCKET is not set (server.ts starts this process)");
   const app = next({ dev: false, dir: process.cwd(), hostname: env.HOST, port: env.PORT });
   const handle = app.getRequestHandler();
   await app.prepare();

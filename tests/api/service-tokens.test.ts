@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { accountPath, api, call, expectFailure, expectSuccess, rawRequest } from "./client";
-import { withPg } from "./server";
+import { withPg } from "../harness/pg";
 
 // What the service-token endpoints do, beyond what the SDK test shows: PUT semantics (README › Service token semantics),
 // creation options, list filters, the envelope at the edges, secrets and the audit trail.
