@@ -1,13 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { listAccessLogs } from "@/lib/access/access-log";
-import { getApp } from "@/lib/access/apps";
 import { listPolicies } from "@/lib/access/policies";
 import { listAuditLogs } from "@/lib/audit/query";
 import { actorCan } from "@/lib/auth/actor";
-import { requireAdmin } from "@/lib/auth/require-admin";
-import { AppError } from "@/lib/errors";
 import { ApplicationDetailActions } from "@/components/applications/application-detail-actions";
 import { ApplicationDetails } from "@/components/applications/application-details";
 import { AttachedPoliciesTable } from "@/components/applications/attached-policies-table";
@@ -18,6 +14,7 @@ import { ReadOnlyNotice } from "@/components/layout/read-only-notice";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { serviceTokenOptions } from "../../policies/service-token-options";
+import { appOfPage } from "./app";
 
 export const metadata: Metadata = { title: "Application" };
 
@@ -26,16 +23,8 @@ const RECENT_AUTHENTICATIONS = 10;
 const MAX_POLICY_OPTIONS = 1000;
 
 export default async function ApplicationPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  const actor = await requireAdmin();
-  let app;
-  try {
-    app = await getApp(actor, id);
-  } catch (e) {
-    // Unknown, malformed and other accounts' ids alike.
-    if (e instanceof AppError && e.code === "not_found") notFound();
-    throw e;
-  }
+  // Unknown, malformed and other accounts' ids alike are Next's not-found page (a 404: see layout.tsx).
+  const { actor, app } = await appOfPage((await params).id);
   const canWrite = actorCan(actor, "apps:write");
   const namesTokens = app.policies.some((p) => [...p.include, ...p.require, ...p.exclude].some((r) => "service_token" in r));
   const [trail, attempts, policies, tokens] = await Promise.all([

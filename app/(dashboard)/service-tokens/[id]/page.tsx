@@ -1,14 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { listAccessLogs } from "@/lib/access/access-log";
 import { policiesReferencingServiceToken } from "@/lib/access/policies";
 import { listAuditLogs } from "@/lib/audit/query";
 import { actorCan } from "@/lib/auth/actor";
-import { requireAdmin } from "@/lib/auth/require-admin";
-import { AppError } from "@/lib/errors";
 import { tokenStatus } from "@/lib/service-tokens/duration";
-import { getServiceToken } from "@/lib/service-tokens/service";
 import { RecentAuthentications } from "@/components/applications/recent-authentications";
 import { AuditTrail } from "@/components/audit/audit-trail";
 import { PageHeader } from "@/components/layout/page-header";
@@ -19,6 +15,7 @@ import { ServiceTokenDetails } from "@/components/service-tokens/service-token-d
 import { TokenStatusBadge } from "@/components/service-tokens/token-status-badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { tokenOfPage } from "./token";
 
 export const metadata: Metadata = { title: "Service token" };
 
@@ -26,16 +23,8 @@ const AUDIT_TRAIL_SIZE = 50;
 const RECENT_AUTHENTICATIONS = 10;
 
 export default async function ServiceTokenPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  const actor = await requireAdmin();
-  let token;
-  try {
-    token = await getServiceToken(actor, id);
-  } catch (e) {
-    // Unknown, malformed and other accounts' ids alike.
-    if (e instanceof AppError && e.code === "not_found") notFound();
-    throw e;
-  }
+  // Unknown, malformed and other accounts' ids alike are Next's not-found page (a 404: see layout.tsx).
+  const { actor, token } = await tokenOfPage((await params).id);
   const [trail, usage, attempts] = await Promise.all([
     listAuditLogs(actor, { objectType: "service_token", objectId: token.id, perPage: AUDIT_TRAIL_SIZE }),
     policiesReferencingServiceToken(actor, token.id),

@@ -12,7 +12,7 @@ import { ServiceTokensEmptyState } from "@/components/service-tokens/service-tok
 import { ServiceTokensTable } from "@/components/service-tokens/service-tokens-table";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { parseListParams } from "./search-params";
+import { parseListParams } from "../search-params";
 
 export const metadata: Metadata = { title: "Service Tokens" };
 

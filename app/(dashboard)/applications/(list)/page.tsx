@@ -12,7 +12,7 @@ import { PageHeader } from "@/components/layout/page-header";
 import { ReadOnlyNotice } from "@/components/layout/read-only-notice";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { parsePagedListParams, redirectPastLastPage, type RawParams } from "../list-params";
+import { parsePagedListParams, redirectPastLastPage, type RawParams } from "../../list-params";
 
 export const metadata: Metadata = { title: "Applications" };
 
