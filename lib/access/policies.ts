@@ -278,7 +278,7 @@ async function policiesNaming(db: Tx | Db, accountId: string, tokenId: string, o
  * caller's transaction (deleteServiceToken's), each change with its policy.update audit row, and
  * returns the policies changed. What goes, and why nothing is let in that was not before:
  * withoutServiceToken (lib/access/rules.ts). A policy can be left with an empty include, which
- * matches nothing; its page shows that, and an edit must give it a rule again.
+ * matches nothing until an edit gives it a rule again (replacePolicy).
  */
 export async function removeServiceTokenFromPolicies(tx: Tx, actor: Actor, tokenId: string): Promise<PolicyRef[]> {
   const ids = await policiesNaming(tx, actor.accountId, tokenId.toLowerCase(), { lock: true });
