@@ -1,20 +1,6 @@
 import "server-only";
-import { notFound } from "next/navigation";
-import { cache } from "react";
 import { getApp } from "@/lib/access/apps";
-import { requireAdmin } from "@/lib/auth/require-admin";
-import { AppError } from "@/lib/errors";
+import { detailLookup } from "../../detail-lookup";
 
-/**
- * The application of an application page and who asks, once per request (the layout and the page
- * both ask), or Next's not-found page for an unknown, malformed or other account's id.
- */
-export const appOfPage = cache(async (id: string) => {
-  const actor = await requireAdmin();
-  try {
-    return { actor, app: await getApp(actor, id) };
-  } catch (e) {
-    if (e instanceof AppError && e.code === "not_found") notFound();
-    throw e;
-  }
-});
+/** The application of an application page, for its layout and the page. */
+export const appOfPage = detailLookup(getApp);

@@ -1,8 +1,6 @@
 import { appOfPage } from "./app";
 
-// Looks the application up before anything streams: a notFound() from here, outside every loading
-// boundary, answers with HTTP 404 (../not-found.tsx); from inside one (the page, under loading.tsx)
-// the 200 would already be on its way.
+// The application is looked up here, before anything streams, so that an unknown one is a 404 (detail-lookup.ts).
 export default async function ApplicationLayout({ children, params }: { children: React.ReactNode; params: Promise<{ id: string }> }) {
   await appOfPage((await params).id);
   return children;
