@@ -7,6 +7,7 @@ import { ACCESS_PREFIX, AccessRuntime } from "./lib/access/validation/runtime";
 import { apiPreRouteAnswer } from "./lib/api/pre-route";
 import { disconnectDb } from "./lib/db/client";
 import { getEnv } from "./lib/env";
+import { oversizedRequestResponse, type HttpParseError } from "./lib/http/client-error";
 import { CLIENT_IP_HEADER, clientIp } from "./lib/http/client-ip";
 import { parseCidrList } from "./lib/net/ip";
 import { logger } from "./lib/logger";
@@ -59,9 +60,10 @@ async function main() {
   // them first (Node's default is 5 s) makes it reuse one that is closing, and answer a 502.
   server.keepAliveTimeout = 75_000;
   server.headersTimeout = 76_000;
-  // Unparsable HTTP: answer 400 instead of dropping the connection without a word.
-  server.on("clientError", (_err, socket) => {
-    if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+  // Unparsable HTTP: answer 400 instead of dropping the connection without a word; a request line
+  // or headers over the size limit, 414 or 431 with the v4 envelope.
+  server.on("clientError", (err: Error & HttpParseError, socket) => {
+    if (socket.writable) socket.end(oversizedRequestResponse(err) ?? "HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
     else socket.destroy();
   });
   server.listen(env.PORT, env.HOST, () => {

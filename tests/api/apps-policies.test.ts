@@ -334,3 +334,32 @@ describe("the audit trail", () => {
     expect((await auditOf(app.id)).map((r) => r.action)).toEqual(["app.create"]);
   });
 });
+
+describe("deleting a service token that policies name", () => {
+  it("takes it out of their rules in the same request, audits each policy, and leaves them valid", async () => {
+    const serviceTokens = accountPath("/access/service_tokens");
+    const newToken = async () => expectSuccess(await call("POST", serviceTokens, { body: { name: unique("named") } }), 201).result;
+    const gone = await newToken();
+    const kept = await newToken();
+    const rule = (id: string) => ({ service_token: { token_id: id } });
+    const shared = await createPolicy({ include: [rule(gone.id), rule(kept.id)], exclude: [rule(gone.id)] });
+    const only = await createPolicy({ include: [rule(gone.id)] });
+    const app = await createApp({ policies: [only.id, shared.id] });
+
+    expectSuccess(await call("DELETE", `${serviceTokens}/${gone.id}`));
+    expect(await getPolicy(shared.id)).toMatchObject({ include: [rule(kept.id)], exclude: [] });
+    const emptied = await getPolicy(only.id);
+    expect(emptied).toMatchObject({ include: [], app_count: 1 });
+    expect((await getApp(app.id)).policies.map((p: { id: string }) => p.id)).toEqual([only.id, shared.id]);
+    // GET-then-PUT of the emptied policy works; emptying another by hand does not.
+    expect(expectSuccess(await send("PUT", `${POLICIES()}/${only.id}`, emptied)).result).toEqual(emptied);
+    expectFailure(await send("PUT", `${POLICIES()}/${shared.id}`, { ...(await getPolicy(shared.id)), include: [] }), 400, 10001, "invalid request: include: ");
+
+    const rows = await withPg(api().databaseUrl, async (c) =>
+      (await c.query("SELECT object_id, action, actor_label FROM audit_logs WHERE object_id = ANY($1) ORDER BY id", [[shared.id, only.id]])).rows,
+    );
+    expect(rows.filter((r) => r.action === "policy.update")).toEqual(
+      [only.id, shared.id].sort().map((id) => ({ object_id: id, action: "policy.update", actor_label: 'API token "writer"' })),
+    );
+  });
+});

@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { listAccessLogs } from "@/lib/access/access-log";
-import { getApp } from "@/lib/access/apps";
 import { listPolicies } from "@/lib/access/policies";
 import { listAuditLogs } from "@/lib/audit/query";
 import { actorCan } from "@/lib/auth/actor";
-import { requireAdmin } from "@/lib/auth/require-admin";
 import { RECENT_AUTHENTICATIONS, RecentAuthenticationsCard } from "@/components/access-logs/recent-authentications";
 import { ApplicationDetailActions } from "@/components/applications/application-detail-actions";
 import { ApplicationDetails } from "@/components/applications/application-details";
@@ -14,17 +12,15 @@ import { AUDIT_TRAIL_SIZE, AuditTrailCard } from "@/components/audit/audit-trail
 import { PageHeader } from "@/components/layout/page-header";
 import { ReadOnlyNotice } from "@/components/layout/read-only-notice";
 import { SectionCard } from "@/components/ui/card";
-import { foundOr404 } from "../../found-or-404";
 import { serviceTokenOptions } from "../../policies/service-token-options";
+import { appOfPage } from "./app";
 
 export const metadata: Metadata = { title: "Application" };
 
 const MAX_POLICY_OPTIONS = 1000;
 
 export default async function ApplicationPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  const actor = await requireAdmin();
-  const app = await foundOr404(getApp(actor, id));
+  const { actor, found: app } = await appOfPage((await params).id);
   const canWrite = actorCan(actor, "apps:write");
   const namesTokens = app.policies.some((p) => [...p.include, ...p.require, ...p.exclude].some((r) => "service_token" in r));
   const [trail, attempts, policies, tokens] = await Promise.all([

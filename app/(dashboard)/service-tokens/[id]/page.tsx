@@ -3,9 +3,7 @@ import { listAccessLogs } from "@/lib/access/access-log";
 import { policiesReferencingServiceToken } from "@/lib/access/policies";
 import { listAuditLogs } from "@/lib/audit/query";
 import { actorCan } from "@/lib/auth/actor";
-import { requireAdmin } from "@/lib/auth/require-admin";
 import { tokenStatus } from "@/lib/service-tokens/duration";
-import { getServiceToken } from "@/lib/service-tokens/service";
 import { RECENT_AUTHENTICATIONS, RecentAuthenticationsCard } from "@/components/access-logs/recent-authentications";
 import { AUDIT_TRAIL_SIZE, AuditTrailCard } from "@/components/audit/audit-trail";
 import { PageHeader } from "@/components/layout/page-header";
@@ -15,14 +13,12 @@ import { ServiceTokenDetailActions } from "@/components/service-tokens/service-t
 import { ServiceTokenDetails } from "@/components/service-tokens/service-token-details";
 import { TokenStatusBadge } from "@/components/service-tokens/token-status-badge";
 import { SectionCard } from "@/components/ui/card";
-import { foundOr404 } from "../../found-or-404";
+import { tokenOfPage } from "./token";
 
 export const metadata: Metadata = { title: "Service token" };
 
 export default async function ServiceTokenPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  const actor = await requireAdmin();
-  const token = await foundOr404(getServiceToken(actor, id));
+  const { actor, found: token } = await tokenOfPage((await params).id);
   const [trail, usage, attempts] = await Promise.all([
     listAuditLogs(actor, { objectType: "service_token", objectId: token.id, perPage: AUDIT_TRAIL_SIZE }),
     policiesReferencingServiceToken(actor, token.id),

@@ -11,7 +11,7 @@ import { CreateButton } from "@/components/layout/create-button";
 import { PageHeader } from "@/components/layout/page-header";
 import { ReadOnlyNotice } from "@/components/layout/read-only-notice";
 import { Card } from "@/components/ui/card";
-import { parsePagedListParams, redirectPastLastPage, type RawParams } from "../list-params";
+import { parsePagedListParams, redirectPastLastPage, type RawParams } from "../../list-params";
 
 export const metadata: Metadata = { title: "Applications" };
 

@@ -11,7 +11,7 @@ import { CreateServiceTokenDialog } from "@/components/service-tokens/create-ser
 import { ServiceTokensEmptyState } from "@/components/service-tokens/service-tokens-empty-state";
 import { ServiceTokensTable } from "@/components/service-tokens/service-tokens-table";
 import { Card } from "@/components/ui/card";
-import { parseListParams } from "./search-params";
+import { parseListParams } from "../search-params";
 
 export const metadata: Metadata = { title: "Service Tokens" };
 
