@@ -2,7 +2,7 @@
 // (a real PostgreSQL started once per run by tests/setup/global-db.ts; every test file brings its
 // own accounts and unique data, so files run in parallel against the one database), and
 // "validation" and "api", each with a server of its own on the run's production build (built once
-// and shared with Playwright: tests/harness/build.ts). Files of every project run side by side.
+// and shared with Playwright: tests/harness/build.ts). Files run side by side.
 //
 // Written as CommonJS without `import`/`__dirname`: package.json has no "type": "module", and Vite 8
 // warns about ESM syntax in a config it loads as CommonJS. `require` here resolves from this file;
@@ -18,7 +18,7 @@ module.exports = ((): import("vitest/config").ViteUserConfig => {
     },
     test: {
       // Integration files wait on PostgreSQL and child processes far more than on the CPU, so more
-      // workers than cores pays off. One value for every project lets them run side by side.
+      // workers than cores pays off. One value for the first three lets them run side by side.
       maxWorkers: 4,
       projects: [
         {
@@ -51,11 +51,16 @@ module.exports = ((): import("vitest/config").ViteUserConfig => {
             // The REST API against the production build: one server with its own embedded
             // PostgreSQL (tests/api/global-setup.ts), API tokens made with the real CLI. Files run
             // side by side on the one server: a file that checks a whole account (the malformed
-            // corpus: its rows unchanged; the signing-key schedule) does so on an account of its own.
+            // corpus: its rows unchanged; the signing-key schedule) does so on an account of its
+            // own. Two at a time, in a group after the others: the rest share one account, whose
+            // row every service-token create locks, and on a loaded machine more writers at once
+            // make transactions outwait Prisma's limits (a 500 the tests rightly fail on).
             name: "api",
             include: ["tests/api/**/*.test.ts"],
             environment: "node",
             globalSetup: ["tests/api/global-setup.ts"],
+            maxWorkers: 2,
+            sequence: { groupOrder: 1 },
             testTimeout: 60_000,
             hookTimeout: 300_000,
             env: { LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent" },

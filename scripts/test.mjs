@@ -6,6 +6,7 @@
 //
 // The type check runs alone: a build rewrites next-env.d.ts, which it reads. Of steps that run side
 // by side, the first one's output is shown as it comes and the others' as a block once it is done.
+// TEST_SERIAL=1 runs them one after another instead (a machine too busy for both at once).
 import { spawn } from "node:child_process";
 import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -90,7 +91,9 @@ for (const phase of phases) {
     for (const step of phase) lines.push(`${step.name.padEnd(11)} SKIPPED`);
     continue;
   }
-  const results = await Promise.all(phase.map((step, i) => run(step, i === 0)));
+  const results = [];
+  if (process.env.TEST_SERIAL === "1") for (const step of phase) results.push(await run(step, true));
+  else results.push(...(await Promise.all(phase.map((step, i) => run(step, i === 0)))));
   for (const r of results) {
     if (r.logFile) {
       process.stderr.write(`\n=== ${r.step.name} (${r.seconds.toFixed(1)} s), its output:\n`);

