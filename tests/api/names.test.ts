@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { accountPath, api, call, expectFailure, expectSuccess } from "./client";
-import { insertApiToken } from "./server";
+import { insertApiToken } from "../harness/server-fixtures";
 
 // Every name (service tokens, applications, policies) refuses control characters, line breaks and
 // bidirectional controls: U+202E would make "RTL" display as "LTR" in a security console.

@@ -1,7 +1,10 @@
 import { readFile } from "node:fs/promises";
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { databaseUrlOf, insertApiToken, startServer, withPg, type TestServer } from "./server";
+import { startTestServer, type TestServer } from "../harness/gatepost";
+import { withPg } from "../harness/pg";
+import { embeddedDatabaseUrl } from "../harness/processes";
+import { insertApiToken } from "../harness/server-fixtures";
 
 // The API's request log (one JSON line per request, at info level) names who sent a request, refused
 // or not: the id of the API token once it authenticated, never the token itself, and the client IP.
@@ -12,8 +15,8 @@ let accountId: string;
 const tokens: Record<string, { value: string; id: string }> = {};
 
 beforeAll(async () => {
-  server = await startServer({ logLevel: "info" });
-  const db = await databaseUrlOf(server.dataDir);
+  server = await startTestServer({ logLevel: "info" });
+  const db = embeddedDatabaseUrl(server.dataDir);
   accountId = await withPg(db, async (c) => (await c.query("SELECT id FROM accounts ORDER BY created_at LIMIT 1")).rows[0].id);
   for (const [name, permissions] of [["log-writer", ["Access: Service Tokens Write"]], ["log-reader", ["Access: Service Tokens Read"]]] as const) {
     const value = await insertApiToken(db, { accountId, name, permissions: [...permissions] });
