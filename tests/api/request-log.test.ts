@@ -2,8 +2,8 @@ import { readFile } from "node:fs/promises";
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "../harness/gatepost";
-import { embeddedDatabaseUrl } from "../harness/processes";
 import { withPg } from "../harness/pg";
+import { embeddedDatabaseUrl } from "../harness/processes";
 import { insertApiToken } from "../harness/server-fixtures";
 
 // The API's request log (one JSON line per request, at info level) names who sent a request, refused
