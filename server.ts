@@ -7,6 +7,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { ACCESS_PREFIX, AccessRuntime } from "./lib/access/validation/runtime";
+import { AlertScanner } from "./lib/alerts/scanner";
 import { apiPreRouteAnswer } from "./lib/api/pre-route";
 import { disconnectDb } from "./lib/db/client";
 import { getEnv } from "./lib/env";
@@ -57,6 +58,9 @@ async function main() {
     maxFailuresPerClientId: env.VALIDATE_MAX_FAILURES_PER_CLIENT_ID,
   });
   await access.start();
+  // Expiry alerts: a scan every ALERT_SCAN_INTERVAL, each delivery claimed in the database.
+  const alerts = AlertScanner.fromEnv();
+  alerts.start();
 
   const server = http.createServer((req, res) => {
     // The validation endpoint: the hot path, served without Next.
@@ -102,6 +106,7 @@ async function main() {
     // The access log still in memory goes to the database before the database goes away.
     await Promise.all([
       access.stop().catch((err: unknown) => logger.error({ err }, "flushing the access log failed")),
+      alerts.stop().catch((err: unknown) => logger.error({ err }, "stopping the alert scanner failed")),
       worker.stop().catch((err: unknown) => logger.error({ err }, "stopping the Next.js worker failed")),
     ]);
     await disconnectDb().catch(() => undefined);

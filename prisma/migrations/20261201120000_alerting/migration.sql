@@ -63,7 +63,7 @@ CREATE TABLE "alert_deliveries" (
     "lead_days" INTEGER NOT NULL,
     "mechanism" "AlertMechanism" NOT NULL,
     "target" VARCHAR(320) NOT NULL,
-    "target_name" VARCHAR(255) NOT NULL,
+    "target_name" VARCHAR(255),
     "status" "AlertDeliveryStatus" NOT NULL,
     "error" VARCHAR(1024),
     "attempts" INTEGER NOT NULL DEFAULT 0,
