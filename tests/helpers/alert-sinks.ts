@@ -103,10 +103,13 @@ export interface HttpSink {
   /** The next answers for `path` (then 200): e.g. [500, 500] */
   script(path: string, statuses: number[]): void;
   /**
-   * Holds the next request to `path` without answering; resolves when it arrives. `release(status)`
-   * answers it (then it counts as accepted if 2xx); a client that went away meanwhile gets nothing.
+   * From the `after`-th next request to `path` on, holds requests without answering (a receiver
+   * that hangs) until resume(path); held requests are never answered, so never accepted.
    */
-  hold(path: string): Promise<{ request: ReceivedWebhook; release(status: number): void }>;
+  pause(path: string, opts?: { after?: number }): void;
+  resume(path: string): void;
+  /** Requests to `path` being held now. */
+  held(path: string): number;
   close(): Promise<void>;
 }
 
@@ -114,7 +117,8 @@ export async function startHttpSink(): Promise<HttpSink> {
   const accepted: ReceivedWebhook[] = [];
   const received: ReceivedWebhook[] = [];
   const scripts = new Map<string, number[]>();
-  const holds = new Map<string, (h: { request: ReceivedWebhook; release(status: number): void }) => void>();
+  // Per paused path: how many more requests are answered before holding starts, and those held.
+  const paused = new Map<string, { answerFirst: number; held: http.ServerResponse[] }>();
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
@@ -135,10 +139,9 @@ export async function startHttpSink(): Promise<HttpSink> {
         if (status >= 200 && status < 300) accepted.push(request);
         res.writeHead(status, { "content-type": "text/plain" }).end(status < 300 ? "ok" : "no");
       };
-      const held = holds.get(path);
-      if (held) {
-        holds.delete(path);
-        held({ request, release: answer });
+      const pause = paused.get(path);
+      if (pause && pause.answerFirst-- <= 0) {
+        pause.held.push(res);
         return;
       }
       const queue = scripts.get(path);
@@ -152,7 +155,9 @@ export async function startHttpSink(): Promise<HttpSink> {
     accepted,
     received,
     script: (path, statuses) => void scripts.set(path, [...statuses]),
-    hold: (path) => new Promise((resolve) => holds.set(path, resolve)),
+    pause: (path, opts = {}) => void paused.set(path, { answerFirst: opts.after ?? 0, held: [] }),
+    resume: (path) => void paused.delete(path),
+    held: (path) => paused.get(path)?.held.filter((res) => !res.destroyed).length ?? 0,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
