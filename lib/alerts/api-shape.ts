@@ -1,7 +1,7 @@
 import type { WebhookView } from "./destinations";
 import type { DeliveryView } from "./history";
 import type { AlertPolicyView } from "./policies";
-import { ALERT_TYPES, LEAD_TIME_CHOICES } from "./schemas";
+import { ALERT_TYPES, LEAD_TIME_CHOICES, type LeadTimeChoice } from "./schemas";
 
 // The REST API's alerting v3 objects (Cloudflare's shapes, README › REST API) built from the domain
 // views. Each function lists its fields, so nothing a view gains later leaks by accident (a
@@ -19,7 +19,7 @@ export function alertPolicyToApi(p: AlertPolicyView) {
     mechanisms: { email: p.emailRecipients.map((id) => ({ id })), webhooks: p.webhookIds.map((id) => ({ id })) },
     filters: {
       // Longest first, as strings: Cloudflare's filters are arrays of strings.
-      days_before_expiration: [...p.leadDays].sort((a, b) => b - a).map(String),
+      days_before_expiration: [...p.leadDays].sort((a, b) => b - a).map((d) => String(d) as LeadTimeChoice),
       ...(p.tokenIds.length > 0 ? { token_id: p.tokenIds } : {}),
     },
     created: iso(p.createdAt),

@@ -6,6 +6,7 @@ import { createWebhookDestination } from "../../lib/alerts/destinations";
 import { listAlertHistory } from "../../lib/alerts/history";
 import { createAlertPolicy, updateAlertPolicy } from "../../lib/alerts/policies";
 import { AlertScanner } from "../../lib/alerts/scanner";
+import type { LeadTimeChoice } from "../../lib/alerts/schemas";
 import type { Actor } from "../../lib/auth/actor";
 import { getDb } from "../../lib/db/client";
 import { createServiceToken, refreshServiceToken, updateServiceToken } from "../../lib/service-tokens/service";
@@ -48,7 +49,7 @@ async function token(actor: Actor, duration: string) {
 }
 
 /** An account with a webhook destination (own path, with a secret) and a policy sending to it and to ops@. */
-async function setUp(filters?: { days_before_expiration: string[] }) {
+async function setUp(filters?: { days_before_expiration: LeadTimeChoice[] }) {
   const { account, admin } = await newTenant("alerts");
   const path = `/hook/${randomBytes(6).toString("hex")}`;
   const secret = `whsec-${randomBytes(8).toString("hex")}`;
