@@ -30,6 +30,7 @@ async function snapshot(): Promise<Record<string, string>> {
     for (const [table, order] of [
       ["access_apps", "id"], ["access_policies", "id"], ["app_policies", "app_id, policy_id"], ["access_key_settings", "account_id"],
       ["account_settings", "account_id"], ["access_logs", "id"],
+      ["alert_policies", "id"], ["alert_webhooks", "id"], ["alert_policy_webhooks", "policy_id, webhook_id"], ["alert_deliveries", "id"],
     ]) {
       out[`md5 ${table}`] = await md5(`SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY ${order.split(", ").map((c) => `t.${c}`).join(", ")}), '')) FROM ${table} t`);
     }
@@ -79,7 +80,12 @@ describe(`a corpus of malformed requests (seed ${SEED})`, () => {
     const db = api().databaseUrl;
     const appsToken = await insertApiToken(db, { accountId: A, name: "fuzz-apps", permissions: ["Access: Apps and Policies Write"] });
     const auditToken = await insertApiToken(db, { accountId: A, name: "fuzz-audit", permissions: ["Access: Audit Logs Read"] });
-    const foreignToken = await insertApiToken(db, { accountId: B, name: "fuzz-foreign", permissions: ["Access: Service Tokens Write", "Access: Apps and Policies Write"] });
+    const notificationsToken = await insertApiToken(db, { accountId: A, name: "fuzz-notifications", permissions: ["Notifications Write"] });
+    const foreignToken = await insertApiToken(db, {
+      accountId: B,
+      name: "fuzz-foreign",
+      permissions: ["Access: Service Tokens Write", "Access: Apps and Policies Write", "Notifications Write"],
+    });
 
     const token = await post(`/${A}/access/service_tokens`, api().tokens.write, { name: "fuzz-target", duration: "8760h" });
     const policy = await post(`/${A}/access/policies`, appsToken, {
@@ -95,10 +101,21 @@ describe(`a corpus of malformed requests (seed ${SEED})`, () => {
     });
     // The settings row exists from here on, so that a PUT of the stored interval writes nothing.
     const keys = await post(`/${A}/access/keys`, appsToken, { key_rotation_interval_days: 42 }, 200);
+    // Disabled and without a recipient: the server's scanner never writes a delivery for it.
+    const webhook = await post(`/${A}/alerting/v3/destinations/webhooks`, notificationsToken, { name: "fuzz-hook", url: "https://hooks.example.com/fuzz", secret: "fuzz" });
+    const alertPolicy = await post(`/${A}/alerting/v3/policies`, notificationsToken, {
+      alert_type: "expiring_service_token_alert",
+      name: "fuzz-alert",
+      enabled: false,
+      mechanisms: { webhooks: [{ id: webhook.id }] },
+      filters: { days_before_expiration: ["30", "7"] },
+    });
     const foreign = {
       tokenId: (await post(`/${B}/access/service_tokens`, foreignToken, { name: "fuzz-foreign" })).id,
       appId: (await post(`/${B}/access/apps`, foreignToken, { name: "fuzz-foreign", domain: app.domain })).id,
       policyId: (await post(`/${B}/access/policies`, foreignToken, { name: "fuzz-foreign", decision: "allow", include: [{ everyone: {} }] })).id,
+      webhookId: (await post(`/${B}/alerting/v3/destinations/webhooks`, foreignToken, { name: "fuzz-foreign", url: "https://theirs.example.com/" })).id,
+      alertPolicyId: (await post(`/${B}/alerting/v3/policies`, foreignToken, { alert_type: "expiring_service_token_alert", name: "fuzz-foreign", enabled: false })).id,
     };
     fixture = {
       accountId: A,
@@ -111,6 +128,9 @@ describe(`a corpus of malformed requests (seed ${SEED})`, () => {
       app: await get(`/${A}/access/apps/${app.id}`, appsToken),
       policy: await get(`/${A}/access/policies/${policy.id}`, appsToken),
       keyRotationIntervalDays: keys.key_rotation_interval_days,
+      notificationsToken,
+      alertPolicy: await get(`/${A}/alerting/v3/policies/${alertPolicy.id}`, notificationsToken),
+      webhook: await get(`/${A}/alerting/v3/destinations/webhooks/${webhook.id}`, notificationsToken),
       foreign,
     };
   });
