@@ -134,15 +134,15 @@ describe("the cloudflare SDK, alerting.policies", () => {
     const count = () => withPg(api().databaseUrl, (c) => c.query("SELECT count(*)::int AS n FROM alert_policies").then((r) => r.rows[0].n as number));
     const before = await count();
     const base = { account_id, name: "bad", enabled: false };
-    const cases: [Promise<unknown>, string][] = [
-      [cf.alerting.policies.create({ ...base, alert_type: "universal_ssl_event_type", mechanisms: {} }), "alert_type"],
-      [cf.alerting.policies.create({ ...base, alert_type: TYPE, mechanisms: { email: [{ id: "not-an-email" }] } }), "mechanisms.email.0.id"],
-      [cf.alerting.policies.create({ ...base, alert_type: TYPE, mechanisms: { webhooks: [{ id: randomUUID() }] } }), "mechanisms.webhooks.0.id"],
-      [cf.alerting.policies.create({ ...base, alert_type: TYPE, mechanisms: { webhooks: [{ id: foreign.id }] } }), "mechanisms.webhooks.0.id"],
-      [cf.alerting.policies.create({ ...base, alert_type: TYPE, mechanisms: { pagerduty: [{ id: "x" }] } }), "mechanisms.pagerduty"],
+    const cases: [() => Promise<unknown>, string][] = [
+      [() => cf.alerting.policies.create({ ...base, alert_type: "universal_ssl_event_type", mechanisms: {} }), "alert_type"],
+      [() => cf.alerting.policies.create({ ...base, alert_type: TYPE, mechanisms: { email: [{ id: "not-an-email" }] } }), "mechanisms.email.0.id"],
+      [() => cf.alerting.policies.create({ ...base, alert_type: TYPE, mechanisms: { webhooks: [{ id: randomUUID() }] } }), "mechanisms.webhooks.0.id"],
+      [() => cf.alerting.policies.create({ ...base, alert_type: TYPE, mechanisms: { webhooks: [{ id: foreign.id }] } }), "mechanisms.webhooks.0.id"],
+      [() => cf.alerting.policies.create({ ...base, alert_type: TYPE, mechanisms: { pagerduty: [{ id: "x" }] } }), "mechanisms.pagerduty"],
     ];
-    for (const [p, field] of cases) {
-      const r = await refusal(p);
+    for (const [attempt, field] of cases) {
+      const r = await refusal(attempt());
       expect(r, field).toMatchObject({ status: 400, code: 10001 });
       expect(r.message.startsWith(`invalid request: ${field}: `), r.message).toBe(true);
     }
