@@ -14,6 +14,38 @@ import { logger } from "../logger";
 /** The advisory-lock namespace of scanner owners (two-key form: apart from Prisma's one-key lock). */
 const LOCK_CLASS = 0x67617465; // "gate"
 
+/** One delivery to claim: an alert (policy, token, expiry, lead time) for one target. */
+export interface ClaimRow {
+  accountId: string;
+  policyId: string;
+  policyName: string;
+  tokenId: string;
+  tokenName: string;
+  expiresAt: Date;
+  leadDays: number;
+  mechanism: "email" | "webhook";
+  target: string;
+  targetName: string | null;
+  /** pending: this instance delivers it; not_sent: recorded as it is (email without SMTP). */
+  status: "pending" | "not_sent";
+  error: string | null;
+  body: string;
+  sentAt: Date | null;
+}
+
+// One statement per batch, an array parameter per column (unnest), on this connection rather than
+// through Prisma, whose handling of a thousand ~1 KB bodies cost ten times the insert itself.
+const CLAIM_SQL = `
+  INSERT INTO alert_deliveries (account_id, policy_id, policy_name, service_token_id, service_token_name, expires_at, lead_days,
+                                mechanism, target, target_name, status, error, alert_body, owner, sent_at)
+  SELECT v.account_id, v.policy_id, v.policy_name, v.token_id, v.token_name, v.expires_at, v.lead_days,
+         v.mechanism::"AlertMechanism", v.target, v.target_name, v.status::"AlertDeliveryStatus", v.error, v.body,
+         CASE WHEN v.status = 'pending' THEN $15::int END, v.sent_at
+  FROM unnest($1::text[], $2::uuid[], $3::text[], $4::uuid[], $5::text[], $6::timestamptz[], $7::int[], $8::text[],
+              $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::timestamptz[])
+    AS v(account_id, policy_id, policy_name, token_id, token_name, expires_at, lead_days, mechanism, target, target_name, status, error, body, sent_at)
+  ON CONFLICT (policy_id, service_token_id, expires_at, lead_days, mechanism, target) DO NOTHING`;
+
 export class DeliveryOwner {
   private client: pg.Client | null = null;
   private number: number | null = null;
@@ -57,6 +89,23 @@ export class DeliveryOwner {
       this.number = null;
       this.onLost();
     }
+  }
+
+  /**
+   * Claims `rows`: the pending ones as this instance's. A row another instance (or an earlier scan)
+   * holds already is skipped; returns how many were claimed.
+   */
+  async claim(rows: readonly ClaimRow[]): Promise<number> {
+    const client = this.client;
+    const me = this.number;
+    if (!client || me === null) throw new Error("alert scanner: no owner lock (its database session was lost)");
+    if (rows.length === 0) return 0;
+    const col = <K extends keyof ClaimRow>(k: K) => rows.map((r) => r[k]);
+    const params = [
+      col("accountId"), col("policyId"), col("policyName"), col("tokenId"), col("tokenName"), col("expiresAt"), col("leadDays"),
+      col("mechanism"), col("target"), col("targetName"), col("status"), col("error"), col("body"), col("sentAt"), me,
+    ];
+    return (await client.query(CLAIM_SQL, params)).rowCount ?? 0;
   }
 
   /**

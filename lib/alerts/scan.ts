@@ -5,6 +5,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { SMTP_NOT_CONFIGURED, deliverEmail, type Mailer } from "./deliver-email";
 import { deliverWebhook } from "./deliver-webhook";
 import { recordWebhookAttempt, webhookTarget } from "./destinations";
+import type { ClaimRow, DeliveryOwner } from "./claims";
 import { alertPayload, type AlertFacts, type AlertPayload } from "./message";
 import { DeliveryInterrupted, type DeliveryOutcome, type RetryPolicy } from "./retry";
 
@@ -15,17 +16,19 @@ import { DeliveryInterrupted, type DeliveryOutcome, type RetryPolicy } from "./r
 // within (a token first seen at 100 hours by a policy with 30 and 7 days gets the 7-day alert; the
 // 30-day one is past), unless a delivery of that (policy, token, expires_at, lead time) exists.
 // The tokens come from service_tokens_account_id_expires_at_id_idx, a range of each policy's
-// account: the cost follows the tokens inside the longest lead time, not the size of the table.
+// account, and each is checked against the claim key's index: the cost follows the tokens inside
+// the longest lead time, not the size of the table (bench/alerts.ts measures it).
 //
 // Claimed: one alert_deliveries row per target (email address, webhook destination), inserted
 // ON CONFLICT DO NOTHING on the claim key, so of several instances scanning at once exactly one
 // gets each row; then it delivers its rows (claims.ts says what happens if it stops first).
 
-const BATCH = 500;
+const BATCH = 1000;
 const DEFAULT_CONCURRENCY = 8;
 
 export interface ScanContext {
-  /** This instance's owner number (claims.ts). */
+  /** This instance's claims (claims.ts): its owner number, and the inserts that claim. */
+  claims: DeliveryOwner;
   owner: number;
   now: Date;
   publicUrl: string;
@@ -50,73 +53,49 @@ interface Due {
   lead_days: number;
 }
 
-/** A batch of due alerts after `after` (keyset: expiry, policy, token), oldest expiry first. */
+/**
+ * A batch of due alerts after `after` (keyset: expiry, policy, token), soonest expiry first. The
+ * policies come first, each with its horizon (now + its longest lead time); then, per policy, its
+ * account's tokens in (now, horizon]: a range of service_tokens_account_id_expires_at_id_idx. The
+ * OFFSET 0 keeps that lookup per policy (a parameterized index scan) instead of letting the planner
+ * join every token of the table to the policies.
+ */
 function dueAlerts(now: Date, after: Pick<Due, "expires_at" | "policy_id" | "token_id"> | null): Promise<Due[]> {
   const cursorExpiry = after?.expires_at ?? new Date(0);
   const cursorPolicy = after?.policy_id ?? "00000000-0000-0000-0000-000000000000";
   const cursorToken = after?.token_id ?? "00000000-0000-0000-0000-000000000000";
   return getDb().$queryRaw<Due[]>`
-    SELECT c.account_id, c.policy_id::text AS policy_id, c.policy_name, c.email_recipients, c.token_id::text AS token_id,
-           c.token_name, c.client_id, c.expires_at, c.lead_days
-    FROM (
-      SELECT p.account_id, p.id AS policy_id, p.name AS policy_name, coalesce(p.email_recipients, '{}') AS email_recipients,
-             t.id AS token_id, t.name AS token_name, t.client_id, t.expires_at,
-             (SELECT min(d) FROM unnest(p.lead_days) AS d WHERE t.expires_at <= ${now}::timestamptz + make_interval(days => d)) AS lead_days
-      FROM alert_policies p
-      CROSS JOIN LATERAL (
-        SELECT s.id, s.name, s.client_id, s.expires_at
-        FROM service_tokens s
-        WHERE s.account_id = p.account_id
-          AND s.expires_at > ${now}::timestamptz
-          AND s.expires_at <= ${now}::timestamptz + make_interval(days => (SELECT max(d) FROM unnest(p.lead_days) AS d))
-          AND s.enabled
-          AND (coalesce(cardinality(p.token_ids), 0) = 0 OR s.id = ANY (p.token_ids))
-      ) t
-      WHERE p.enabled
-        AND p.alert_type = 'expiring_service_token_alert'
-        AND (coalesce(cardinality(p.email_recipients), 0) > 0 OR EXISTS (SELECT 1 FROM alert_policy_webhooks w WHERE w.policy_id = p.id))
-    ) c
-    WHERE (c.expires_at, c.policy_id, c.token_id) > (${cursorExpiry}::timestamptz, ${cursorPolicy}::uuid, ${cursorToken}::uuid)
-      AND NOT EXISTS (
-        SELECT 1 FROM alert_deliveries d
-        WHERE d.policy_id = c.policy_id AND d.service_token_id = c.token_id AND d.expires_at = c.expires_at AND d.lead_days = c.lead_days)
-    ORDER BY c.expires_at, c.policy_id, c.token_id
+    WITH p AS MATERIALIZED (
+      SELECT id, account_id, name, coalesce(email_recipients, '{}') AS email_recipients, coalesce(token_ids, '{}') AS token_ids, lead_days,
+             ${now}::timestamptz + make_interval(days => (SELECT max(d) FROM unnest(lead_days) AS d)) AS horizon
+      FROM alert_policies
+      WHERE enabled
+        AND alert_type = 'expiring_service_token_alert'
+        AND (coalesce(cardinality(email_recipients), 0) > 0 OR EXISTS (SELECT 1 FROM alert_policy_webhooks w WHERE w.policy_id = alert_policies.id))
+    )
+    SELECT p.account_id, p.id::text AS policy_id, p.name AS policy_name, p.email_recipients, t.id::text AS token_id,
+           t.name AS token_name, t.client_id, t.expires_at, t.lead_days
+    FROM p
+    CROSS JOIN LATERAL (
+      SELECT s.id, s.name, s.client_id, s.expires_at,
+             (SELECT min(d) FROM unnest(p.lead_days) AS d WHERE s.expires_at <= ${now}::timestamptz + make_interval(days => d)) AS lead_days
+      FROM service_tokens s
+      WHERE s.account_id = p.account_id
+        AND s.expires_at > ${now}::timestamptz
+        AND s.expires_at <= p.horizon
+        AND s.enabled
+        AND (cardinality(p.token_ids) = 0 OR s.id = ANY (p.token_ids))
+      OFFSET 0
+    ) t
+    WHERE (t.expires_at, p.id, t.id) > (${cursorExpiry}::timestamptz, ${cursorPolicy}::uuid, ${cursorToken}::uuid)
+      -- Not yet claimed. A scalar subquery, not NOT EXISTS: the planner keeps it a lookup per row on
+      -- all four columns of the claim key, where an anti-join may probe by policy alone (and read
+      -- every delivery of the policy for every token).
+      AND (SELECT true FROM alert_deliveries d
+           WHERE d.policy_id = p.id AND d.service_token_id = t.id AND d.expires_at = t.expires_at AND d.lead_days = t.lead_days
+           LIMIT 1) IS NULL
+    ORDER BY t.expires_at, p.id, t.id
     LIMIT ${BATCH}`;
-}
-
-interface ClaimRow {
-  accountId: string;
-  policyId: string;
-  policyName: string;
-  tokenId: string;
-  tokenName: string;
-  expiresAt: Date;
-  leadDays: number;
-  mechanism: "email" | "webhook";
-  target: string;
-  targetName: string | null;
-  status: "pending" | "not_sent";
-  error: string | null;
-  body: string;
-  owner: number | null;
-  sentAt: Date | null;
-}
-
-/** Inserts the claims; the ones another instance (or an earlier scan) holds already are skipped. */
-async function insertClaims(rows: ClaimRow[]): Promise<number> {
-  if (rows.length === 0) return 0;
-  const col = <K extends keyof ClaimRow>(k: K) => rows.map((r) => r[k]);
-  return getDb().$executeRaw`
-    INSERT INTO alert_deliveries (account_id, policy_id, policy_name, service_token_id, service_token_name, expires_at, lead_days,
-                                  mechanism, target, target_name, status, error, alert_body, owner, sent_at)
-    SELECT v.account_id, v.policy_id, v.policy_name, v.token_id, v.token_name, v.expires_at, v.lead_days,
-           v.mechanism::"AlertMechanism", v.target, v.target_name, v.status::"AlertDeliveryStatus", v.error, v.body, v.owner, v.sent_at
-    FROM unnest(${col("accountId")}::text[], ${col("policyId")}::uuid[], ${col("policyName")}::text[], ${col("tokenId")}::uuid[],
-                ${col("tokenName")}::text[], ${col("expiresAt")}::timestamptz[], ${col("leadDays")}::int[], ${col("mechanism")}::text[],
-                ${col("target")}::text[], ${col("targetName")}::text[], ${col("status")}::text[], ${col("error")}::text[],
-                ${col("body")}::text[], ${col("owner")}::int[], ${col("sentAt")}::timestamptz[])
-      AS v(account_id, policy_id, policy_name, token_id, token_name, expires_at, lead_days, mechanism, target, target_name, status, error, body, owner, sent_at)
-    ON CONFLICT (policy_id, service_token_id, expires_at, lead_days, mechanism, target) DO NOTHING`;
 }
 
 /** Webhook destinations (id, name) of each policy. */
@@ -177,16 +156,14 @@ export async function claimDueAlerts(ctx: ScanContext): Promise<number> {
           target: to,
           targetName: null,
           body: email,
-          ...(ctx.mailer
-            ? { status: "pending", error: null, owner: ctx.owner, sentAt: null }
-            : { status: "not_sent", error: SMTP_NOT_CONFIGURED, owner: null, sentAt: ctx.now }),
+          ...(ctx.mailer ? { status: "pending", error: null, sentAt: null } : { status: "not_sent", error: SMTP_NOT_CONFIGURED, sentAt: ctx.now }),
         });
       }
       for (const w of webhooks.get(d.policy_id) ?? []) {
-        rows.push({ ...base, mechanism: "webhook", target: w.id, targetName: w.name, body: JSON.stringify(alertPayload(facts, w.name)), status: "pending", error: null, owner: ctx.owner, sentAt: null });
+        rows.push({ ...base, mechanism: "webhook", target: w.id, targetName: w.name, body: JSON.stringify(alertPayload(facts, w.name)), status: "pending", error: null, sentAt: null });
       }
     }
-    claimed += await insertClaims(rows);
+    claimed += await ctx.claims.claim(rows);
     if (due.length < BATCH) return claimed;
   }
 }

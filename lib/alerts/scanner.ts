@@ -30,7 +30,7 @@ export interface ScanSummary extends DeliverySummary {
 }
 
 export class AlertScanner {
-  private readonly owner: DeliveryOwner;
+  private readonly claims: DeliveryOwner;
   private readonly mailer: Mailer | null;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<ScanSummary> | null = null;
@@ -38,7 +38,7 @@ export class AlertScanner {
   private stopping = false;
 
   constructor(private readonly options: AlertScannerOptions) {
-    this.owner = new DeliveryOwner(options.databaseUrl, () => this.abort.abort());
+    this.claims = new DeliveryOwner(options.databaseUrl, () => this.abort.abort());
     this.mailer = options.smtp ? createMailer(options.smtp.url, options.smtp.from) : null;
   }
 
@@ -81,8 +81,9 @@ export class AlertScanner {
     const started = performance.now();
     // A scanner whose lock session broke starts over with a new owner number.
     if (this.abort.signal.aborted && !this.stopping) this.abort = new AbortController();
-    const owner = await this.owner.acquire();
+    const owner = await this.claims.acquire();
     const ctx = {
+      claims: this.claims,
       owner,
       now: new Date(),
       publicUrl: this.options.publicUrl,
@@ -91,7 +92,7 @@ export class AlertScanner {
       signal: this.abort.signal,
       webhookTimeoutMs: this.options.webhookTimeoutMs,
     };
-    const adopted = await this.owner.adoptOrphans();
+    const adopted = await this.claims.adoptOrphans();
     const claimed = await claimDueAlerts(ctx);
     const delivered = await deliverPending(ctx);
     const summary = { adopted, claimed, ...delivered, ms: Math.round(performance.now() - started) };
@@ -110,6 +111,6 @@ export class AlertScanner {
       clearTimeout(timer);
     }
     this.mailer?.close();
-    await this.owner.release();
+    await this.claims.release();
   }
 }

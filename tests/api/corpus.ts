@@ -319,15 +319,29 @@ function badPolicyRefs(f: CorpusFixture): unknown[] {
   ];
 }
 
+/** The cases of one section, and `refuse`: a 400 naming `field`, or a 413 when the body grew past 64 KiB. */
+function section(headers: Record<string, string>) {
+  const cases: Case[] = [];
+  const add = (c: Case) => void cases.push(c);
+  const body = (v: unknown) => JSON.stringify(v);
+  const refuse = (label: string, method: string, path: string, o: unknown, field: string) => {
+    const text = body(o);
+    const tooBig = Buffer.byteLength(text) > 65536;
+    add({
+      label, method, path, headers, body: text,
+      status: tooBig ? 413 : 400, code: tooBig ? 10413 : 10001, ...(tooBig ? {} : { message: `invalid request: ${field}` }),
+    });
+  };
+  return { cases, add, body, refuse };
+}
+
 export function buildAccessCases(
   f: CorpusFixture,
   rnd: ReturnType<typeof prng>,
   withJunk: (fields: Record<string, unknown>) => Record<string, unknown>,
 ): Case[] {
-  const cases: Case[] = [];
-  const add = (c: Case) => cases.push(c);
-  const body = (v: unknown) => JSON.stringify(v);
   const appsJson = { authorization: `Bearer ${f.appsToken}`, "content-type": "application/json" };
+  const { cases, add, body, refuse } = section(appsJson);
   const appsAuth = { authorization: `Bearer ${f.appsToken}` };
   const auditAuth = { authorization: `Bearer ${f.auditToken}` };
   const base = `/client/v4/accounts/${f.accountId}/access`;
@@ -337,15 +351,6 @@ export function buildAccessCases(
   const POLICY = `${POLICIES}/${f.policy.id}`;
   const KEYS = `${base}/keys`;
   const LOGS = `${base}/logs/access_requests`;
-  /** A 400 naming `field`, or a 413 when the body grew past 64 KiB. */
-  const refuse = (label: string, method: string, path: string, o: unknown, field: string) => {
-    const text = body(o);
-    const tooBig = Buffer.byteLength(text) > 65536;
-    add({
-      label, method, path, headers: appsJson, body: text,
-      status: tooBig ? 413 : 400, code: tooBig ? 10413 : 10001, ...(tooBig ? {} : { message: `invalid request: ${field}` }),
-    });
-  };
 
   // A1. Broken JSON, non-objects and bad UTF-8 wherever an Access body is parsed.
   for (const [label, method, path] of [["app create", "POST", APPS], ["app replace", "PUT", APP], ["policy create", "POST", POLICIES], ["policy replace", "PUT", POLICY], ["keys", "PUT", KEYS]] as const) {
@@ -507,10 +512,8 @@ function buildAlertingCases(
   rnd: ReturnType<typeof prng>,
   withJunk: (fields: Record<string, unknown>) => Record<string, unknown>,
 ): Case[] {
-  const cases: Case[] = [];
-  const add = (c: Case) => cases.push(c);
-  const body = (v: unknown) => JSON.stringify(v);
   const headers = { authorization: `Bearer ${f.notificationsToken}`, "content-type": "application/json" };
+  const { cases, add, body, refuse } = section(headers);
   const auth = { authorization: `Bearer ${f.notificationsToken}` };
   const base = `/client/v4/accounts/${f.accountId}/alerting/v3`;
   const POLICIES = `${base}/policies`;
@@ -518,11 +521,6 @@ function buildAlertingCases(
   const HOOKS = `${base}/destinations/webhooks`;
   const HOOK = `${HOOKS}/${f.webhook.id}`;
   const HISTORY = `${base}/history`;
-  const refuse = (label: string, method: string, path: string, o: unknown, field: string) => {
-    const text = body(o);
-    const tooBig = Buffer.byteLength(text) > 65536;
-    add({ label, method, path, headers, body: text, status: tooBig ? 413 : 400, code: tooBig ? 10413 : 10001, ...(tooBig ? {} : { message: `invalid request: ${field}` }) });
-  };
   const policy = (extra: Record<string, unknown> = {}) => withJunk({ alert_type: "expiring_service_token_alert", name: `fuzz-${rnd.int(1e6)}`, enabled: false, ...extra });
   const hook = (extra: Record<string, unknown> = {}) => withJunk({ name: `fuzz-${rnd.int(1e6)}`, url: "https://hooks.example.com/fuzz", ...extra });
 
