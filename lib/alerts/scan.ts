@@ -1,6 +1,7 @@
 import "server-only";
 import { appsAdmittingServiceTokens } from "../access/policies";
 import { getDb } from "../db/client";
+import { logger } from "../logger";
 import type { Prisma } from "../generated/prisma/client";
 import { SMTP_NOT_CONFIGURED, deliverEmail, type Mailer } from "./deliver-email";
 import { deliverWebhook } from "./deliver-webhook";
@@ -106,15 +107,21 @@ async function policyWebhooks(policyIds: string[]): Promise<Map<string, { id: st
     orderBy: { webhookId: "asc" },
   });
   const out = new Map<string, { id: string; name: string }[]>();
-  for (const r of rows) out.set(r.policyId, [...(out.get(r.policyId) ?? []), r.webhook]);
+  for (const r of rows) {
+    if (!out.has(r.policyId)) out.set(r.policyId, []);
+    out.get(r.policyId)!.push(r.webhook);
+  }
   return out;
 }
 
 async function applicationsOf(due: Due[]) {
-  const byAccount = new Map<string, string[]>();
-  for (const d of due) byAccount.set(d.account_id, [...(byAccount.get(d.account_id) ?? []), d.token_id]);
+  const byAccount = new Map<string, Set<string>>();
+  for (const d of due) {
+    if (!byAccount.has(d.account_id)) byAccount.set(d.account_id, new Set());
+    byAccount.get(d.account_id)!.add(d.token_id);
+  }
   const out = new Map<string, Awaited<ReturnType<typeof appsAdmittingServiceTokens>>>();
-  for (const [accountId, tokenIds] of byAccount) out.set(accountId, await appsAdmittingServiceTokens(accountId, [...new Set(tokenIds)]));
+  for (const [accountId, tokenIds] of byAccount) out.set(accountId, await appsAdmittingServiceTokens(accountId, [...tokenIds]));
   return out;
 }
 
@@ -239,6 +246,8 @@ export async function deliverPending(ctx: ScanContext): Promise<DeliverySummary>
         }
         const status = statusOf(row, outcome);
         summary[status === "not_sent" ? "notSent" : status]++;
+        // The destination's id only: an address is personal, a webhook URL can be a credential.
+        if (status === "failed") logger.warn({ delivery: String(row.id), mechanism: row.mechanism, ...(row.mechanism === "webhook" ? { destination: row.target } : {}), error: outcome.error }, "alert delivery failed");
         // Only while it is still ours: an instance that lost its lock may have been adopted meanwhile.
         await db.alertDelivery.updateMany({
           where: { id: row.id, owner: ctx.owner, status: "pending" },

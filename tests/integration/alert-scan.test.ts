@@ -63,6 +63,12 @@ async function setUp(filters?: { days_before_expiration: LeadTimeChoice[] }) {
   return { account, admin, path, secret, destination, policy };
 }
 
+async function until(check: () => boolean) {
+  for (const end = Date.now() + 10_000; !check(); await new Promise((r) => setTimeout(r, 20))) {
+    if (Date.now() > end) throw new Error("timed out");
+  }
+}
+
 async function history(actor: Actor) {
   return (await listAlertHistory(actor, { perPage: 1000 })).items;
 }
@@ -198,6 +204,24 @@ describe("the expiry-alert scan", () => {
     const row = (await history(admin)).find((r) => r.mechanism === "webhook")!;
     expect(row).toMatchObject({ status: "failed", attempts: 5, error: "HTTP 503", serviceTokenId: t.id });
     expect((await history(admin)).find((r) => r.mechanism === "email")).toMatchObject({ status: "sent" });
+  });
+
+  it("a scanner stopped while it waits to retry leaves the delivery pending, and the next scanner sends it", async () => {
+    const { admin, path } = await setUp();
+    http.script(path, [500]);
+    const t = await token(admin, "100h");
+    const patient = new AlertScanner({ databaseUrl: url, intervalMs: 60_000, publicUrl: PUBLIC_URL, smtp: null, retry: { attempts: 5, baseMs: 60_000 } });
+    const scanning = patient.scanNow();
+    await until(() => http.received.some((w) => w.path === path));
+    const started = Date.now();
+    await patient.stop();
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(await scanning).toMatchObject({ interrupted: 1 });
+    expect((await history(admin)).find((r) => r.mechanism === "webhook")).toMatchObject({ status: "pending" });
+
+    await scanner.scanNow();
+    expect(webhooksAbout(t.id)).toHaveLength(1);
+    expect((await history(admin)).find((r) => r.mechanism === "webhook")).toMatchObject({ status: "sent", attempts: 1 });
   });
 
   it("without SMTP, email deliveries are recorded as not sent (smtp_not_configured); webhooks still go", async () => {
