@@ -33,8 +33,8 @@ export interface ClaimRow {
   sentAt: Date | null;
 }
 
-// One statement per batch, an array parameter per column (unnest), on this connection rather than
-// through Prisma, whose handling of a thousand ~1 KB bodies cost ten times the insert itself.
+// One statement per batch, an array parameter per column (unnest), on the connection that holds the
+// owner's lock (the claims are this instance's only while it does).
 const CLAIM_SQL = `
   INSERT INTO alert_deliveries (account_id, policy_id, policy_name, service_token_id, service_token_name, expires_at, lead_days,
                                 mechanism, target, target_name, status, error, alert_body, owner, sent_at)
