@@ -2,8 +2,8 @@ import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 import { acquireRunLock } from "./e2e/support/run-lock";
 
-// End-to-end tests against the production build (`next build` into .next-e2e, then server.ts),
-// started once per run by e2e/global-setup.ts. Debian's Chromium when installed (.ci/run installs
+// End-to-end tests against the production build (the run's, shared with the API and validation
+// suites: tests/harness/build.ts), served by server.ts, started once per run by e2e/global-setup.ts. Debian's Chromium when installed (.ci/run installs
 // it: Playwright cannot download its own browser here), Playwright's own browser elsewhere.
 const DEBIAN_CHROMIUM = "/usr/bin/chromium";
 

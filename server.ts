@@ -2,52 +2,30 @@
 // then serves the dashboard, the API and the validation endpoint on one port. It answers the
 // validation endpoint itself and hands everything else to the Next.js worker (its child,
 // lib/runtime/next-worker.ts), so that the hot path never shares a process with Next.
-import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
 import http from "node:http";
-import path from "node:path";
 import { ACCESS_PREFIX, AccessRuntime } from "./lib/access/validation/runtime";
 import { AlertScanner } from "./lib/alerts/scanner";
 import { apiPreRouteAnswer } from "./lib/api/pre-route";
 import { disconnectDb } from "./lib/db/client";
 import { getEnv } from "./lib/env";
+import { oversizedRequestResponse, type HttpParseError } from "./lib/http/client-error";
 import { CLIENT_IP_HEADER, clientIp } from "./lib/http/client-ip";
 import { parseCidrList } from "./lib/net/ip";
 import { logger } from "./lib/logger";
 import { ensureAuthSecret, prepareDatabase, seedFromEnv } from "./lib/runtime/bootstrap";
+import { buildIfStale } from "./lib/runtime/build";
 import { startNextWorker } from "./lib/runtime/worker-proxy";
 
 const HTTP_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
-const SOURCES = ["app", "components", "lib", "public", "next.config.ts", "package.json", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
-
-function newestMtime(p: string): number {
-  if (!existsSync(p) || p.endsWith(path.join("lib", "generated"))) return 0;
-  const st = statSync(p);
-  if (!st.isDirectory()) return st.mtimeMs;
-  return Math.max(st.mtimeMs, ...readdirSync(p).map((e) => newestMtime(path.join(p, e))));
-}
-
-function buildIfNeeded(distDir: string): void {
-  const buildId = path.join(distDir, "BUILD_ID");
-  if (process.env.SKIP_BUILD === "1" && existsSync(buildId)) return;
-  if (existsSync(buildId) && statSync(buildId).mtimeMs >= Math.max(...SOURCES.map(newestMtime))) return;
-  logger.info("building the application (next build)");
-  // Build output is for people: send it to stderr so stdout stays JSON lines.
-  const r = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: ["ignore", 2, 2] });
-  if (r.status !== 0) throw new Error("next build failed");
-}
 
 async function main() {
   const env = getEnv();
-  buildIfNeeded(env.NEXT_DIST_DIR);
+  buildIfStale(env.NEXT_DIST_DIR, { skip: env.SKIP_BUILD === "1", onBuild: () => logger.info("building the application (next build)") });
   const db = await prepareDatabase();
   await ensureAuthSecret();
   await seedFromEnv();
 
-  // next-auth derives its URLs from the request's host, so the dashboard works on any address.
-  process.env.AUTH_TRUST_HOST = "true";
-  process.env.NEXTAUTH_URL_INTERNAL ??= `http://127.0.0.1:${env.PORT}`;
-  const worker = await startNextWorker(process.env);
+  const worker = await startNextWorker({ port: env.PORT });
 
   const trusted = parseCidrList(env.TRUSTED_PROXIES, "TRUSTED_PROXIES");
   const access = new AccessRuntime({
@@ -86,9 +64,10 @@ async function main() {
   // them first (Node's default is 5 s) makes it reuse one that is closing, and answer a 502.
   server.keepAliveTimeout = 75_000;
   server.headersTimeout = 76_000;
-  // Unparsable HTTP: answer 400 instead of dropping the connection without a word.
-  server.on("clientError", (_err, socket) => {
-    if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+  // Unparsable HTTP: answer 400 instead of dropping the connection without a word; a request line
+  // or headers over the size limit, 414 or 431 with the v4 envelope.
+  server.on("clientError", (err: Error & HttpParseError, socket) => {
+    if (socket.writable) socket.end(oversizedRequestResponse(err) ?? "HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
     else socket.destroy();
   });
   server.listen(env.PORT, env.HOST, () => {

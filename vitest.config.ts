@@ -1,6 +1,8 @@
-// Two projects: "unit" (pure modules next to the code, no database) and "integration" (a real
-// PostgreSQL started once per run by tests/setup/global-db.ts; every test file brings its own
-// accounts and unique data, so files run in parallel against the one database).
+// Four projects: "unit" (pure modules, their tests next to the code, no database), "integration"
+// (a real PostgreSQL started once per run by tests/setup/global-db.ts; every test file brings its
+// own accounts and unique data, so files run in parallel against the one database), and
+// "validation" and "api", each with a server of its own on the run's production build (built once
+// and shared with Playwright: tests/harness/build.ts). Files of every project run side by side.
 //
 // Written as CommonJS without `import`/`__dirname`: package.json has no "type": "module", and Vite 8
 // warns about ESM syntax in a config it loads as CommonJS. `require` here resolves from this file;
@@ -16,7 +18,7 @@ module.exports = ((): import("vitest/config").ViteUserConfig => {
     },
     test: {
       // Integration files wait on PostgreSQL and child processes far more than on the CPU, so more
-      // workers than cores pays off. One value for both projects lets them run side by side.
+      // workers than cores pays off. One value for every project lets them run side by side.
       maxWorkers: 4,
       projects: [
         {
@@ -26,6 +28,7 @@ module.exports = ((): import("vitest/config").ViteUserConfig => {
             include: ["lib/**/*.test.ts"],
             environment: "node",
             testTimeout: 20_000, // scrypt on a busy machine
+            env: { LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent" },
           },
         },
         {
@@ -45,15 +48,14 @@ module.exports = ((): import("vitest/config").ViteUserConfig => {
         {
           extends: true,
           test: {
-            // The REST API against the production build, started once by its global set-up
-            // (tests/api/vitest-project.md). One server and one database whose malformed-input file
-            // proves it unchanged, so one file at a time, in a group of its own after the others.
+            // The REST API against the production build: one server with its own embedded
+            // PostgreSQL (tests/api/global-setup.ts), API tokens made with the real CLI. Files run
+            // side by side on the one server: a file that checks a whole account (the malformed
+            // corpus: its rows unchanged; the signing-key schedule) does so on an account of its own.
             name: "api",
             include: ["tests/api/**/*.test.ts"],
             environment: "node",
             globalSetup: ["tests/api/global-setup.ts"],
-            maxWorkers: 1,
-            sequence: { groupOrder: 1 },
             testTimeout: 60_000,
             hookTimeout: 300_000,
             env: { LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent" },
@@ -68,7 +70,6 @@ module.exports = ((): import("vitest/config").ViteUserConfig => {
             name: "validation",
             include: ["tests/validation/**/*.test.ts"],
             environment: "node",
-            // With unit and integration (same maxWorkers), before the serial "api" group.
             globalSetup: ["tests/validation/global-setup.ts"],
             testTimeout: 60_000,
             hookTimeout: 300_000,

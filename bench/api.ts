@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { cli } from "../tests/harness/processes";
 import { request, throughput, type Throughput } from "./http";
 import { SEARCH_MATCHES, SEARCH_TERM, type SeededAccount } from "./seed";
 import type { Case } from "./stats";
@@ -12,24 +12,11 @@ export interface ApiAccount {
   token: string;
 }
 
-/**
- * `npm run -s cli -- api-token create ...` against the running server's DATA_DIR; prints the token.
- * Asynchronous on purpose: a blocked event loop would miss the server closing idle keep-alive
- * sockets, and the next request would go out on a dead one.
- */
-export function createApiTokenWithCli(dataDir: string, accountId: string): Promise<string> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: "warn" };
-  // Without these the CLI finds the running embedded PostgreSQL through DATA_DIR, as documented.
-  delete env.DATABASE_URL;
-  delete env.EMBEDDED_PG_PORT;
-  const args = ["run", "-s", "cli", "--", "api-token", "create", "--name", "bench", "--permission", "Access: Service Tokens Write", "--account", accountId];
-  return new Promise((resolve, reject) => {
-    execFile("npm", args, { env, encoding: "utf8", timeout: 60_000 }, (err, stdout, stderr) => {
-      const token = stdout.trim().split("\n").pop() ?? "";
-      if (err || !token) reject(new Error(`api-token create failed (${err?.message ?? "no output"}): ${stderr.slice(-500)}`));
-      else resolve(token);
-    });
-  });
+/** `npm run -s cli -- api-token create ...` beside the running server of `dataDir`; the token it printed. */
+export async function createApiTokenWithCli(dataDir: string, accountId: string): Promise<string> {
+  const token = await cli(dataDir, ["api-token", "create", "--name", "bench", "--permission", "Access: Service Tokens Write", "--account", accountId]);
+  if (!token) throw new Error("api-token create printed nothing");
+  return token;
 }
 
 const collection = (baseUrl: string, accountId: string) => `${baseUrl}/client/v4/accounts/${accountId}/access/service_tokens`;

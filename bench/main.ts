@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -7,11 +7,13 @@ import { createAccount } from "../lib/accounts/service";
 import { createAdmin } from "../lib/admins/service";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import { createApiTokenWithCli, createThroughput, listCase, listUrl, probeApi, searchCase, type ApiAccount } from "./api";
+import { builtAt } from "../lib/runtime/build";
 import { DIST_DIR, ensureBuild, type BuildStatus } from "./build";
 import { onDatabase, prismaFor } from "./db";
 import { request, signIn, throughput } from "./http";
 import { benchPageSizes, pageCase, probePage, type SignedInAccount } from "./page";
-import { freeEphemeralPort, freePort, startBaseline, startGatepost, type RunningServer } from "./processes";
+import { freePort, makeDataDir } from "../tests/harness/processes";
+import { benchPort, startBaseline, startGatepost, type RunningServer } from "./processes";
 import { benchQueries, explainCases, explainSorts, systemActor } from "./query";
 import { renderMarkdown } from "./report";
 import { seedTokens, settle, tableState, type SeededAccount } from "./seed";
@@ -76,22 +78,14 @@ interface Side {
   url?: string;
 }
 
-function newDataDir(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "gatepost-bench-"));
-  // initdb runs as the unprivileged postgres user, which must be able to enter the folder.
-  chmodSync(dir, 0o755);
-  return dir;
-}
-
 /**
  * The validation endpoint runs from source (server.ts through tsx); the build only has to exist for
  * server.ts to start. So BENCH_ONLY=validation reuses any earlier build rather than rebuild.
  */
 function buildForValidation(): BuildStatus {
-  const buildId = path.join(DIST_DIR, "BUILD_ID");
-  if (!existsSync(buildId)) return ensureBuild(log);
-  const builtAt = statSync(buildId).mtime;
-  return { ok: true, note: `reused ${DIST_DIR} (built ${builtAt.toISOString()}) without checking sources: the validation endpoint runs from source, not from the build`, builtAt };
+  const at = builtAt(DIST_DIR);
+  if (!at) return ensureBuild(log);
+  return { ok: true, note: `reused ${DIST_DIR} (built ${at.toISOString()}) without checking sources: the validation endpoint runs from source, not from the build`, builtAt: at };
 }
 
 /** The validation section; a failure becomes a note in the report of a full run, an error when it runs alone. */
@@ -168,8 +162,8 @@ export async function main(): Promise<void> {
   mkdirSync(path.dirname(RESULTS), { recursive: true });
   const password = randomBytes(12).toString("hex");
   const sides: Side[] = [
-    { name: "shared", dataDir: newDataDir() },
-    { name: "alone", dataDir: newDataDir() },
+    { name: "shared", dataDir: makeDataDir("gatepost-bench-") },
+    { name: "alone", dataDir: makeDataDir("gatepost-bench-") },
   ];
   let baseline: RunningServer | undefined;
   const stopped: string[] = [];
@@ -193,9 +187,9 @@ export async function main(): Promise<void> {
   try {
     const usedPorts: number[] = [];
     for (const side of sides) {
-      const port = await freePort(usedPorts);
+      const port = await benchPort(usedPorts);
       usedPorts.push(port);
-      const pgPort = await freeEphemeralPort();
+      const pgPort = await freePort();
       side.server = await timed(`Gatepost "${side.name}" started (server.ts, embedded PostgreSQL, migrations)`, () =>
         startGatepost({
           dataDir: side.dataDir,
@@ -211,7 +205,7 @@ export async function main(): Promise<void> {
       await side.sql.connect();
       side.prisma = prismaFor(side.url);
     }
-    baseline = await startBaseline(await freePort(usedPorts));
+    baseline = await startBaseline(await benchPort(usedPorts));
     const [shared, alone] = sides as Required<Side>[];
     const bare = baseline;
 

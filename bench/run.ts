@@ -2,10 +2,10 @@
 // against a bare node:http baseline measured in the same run. Results on stdout (markdown) and in
 // bench/results/latest.md; progress on stderr.
 
+import { setEnv } from "../lib/env";
+
 // Set before the application's modules load: their logger reads these once, at import.
-process.env.LOG_LEVEL = "warn";
-process.env.LOG_DESTINATION = "stderr";
-delete process.env.DATABASE_URL;
+setEnv({ LOG_LEVEL: "warn", LOG_DESTINATION: "stderr", DATABASE_URL: undefined });
 
 void (async () => {
   try {

@@ -1,6 +1,6 @@
 import type autocannon from "autocannon";
 import { createHash } from "node:crypto";
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -12,7 +12,8 @@ import type { PrismaClient } from "../lib/generated/prisma/client";
 import { onDatabase, prismaFor } from "./db";
 import { request, throughput, type Throughput } from "./http";
 import { nginxProblem, nginxVersion, plainSite, readmeNginxBlock, renderReadmeSite, startNginx, type NginxSite, type RunningNginx } from "./nginx";
-import { freeEphemeralPort, freePort, startBaseline, startGatepost, type RunningServer } from "./processes";
+import { freePort, makeDataDir, sleep } from "../tests/harness/processes";
+import { benchPort, startBaseline, startGatepost, type RunningServer } from "./processes";
 import { systemActor } from "./query";
 import { seedTokens, settle } from "./seed";
 import { ms, summarize } from "./stats";
@@ -199,14 +200,6 @@ const short = (e: unknown) => {
 };
 
 const mb = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? "?" : `${x.toFixed(0)} MB`);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function newDataDir(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "gatepost-bench-validate-"));
-  // initdb runs as the unprivileged postgres user, which must be able to enter the folder.
-  chmodSync(dir, 0o755);
-  return dir;
-}
 
 /** Pair headers of one token as a proxy forwards them (host and URI of the protected request). */
 const pairHeaders = (c: Credential): Record<string, string> => ({
@@ -317,7 +310,7 @@ const cleanGoal = (t?: Throughput): Goal => ({ text: "0 non-2xx", met: t ? t.bad
 export async function runValidation(settings: ValidationSettings, log: Log): Promise<ValidationResult> {
   const result: ValidationResult = { settings, rows: [], context: [], findings: [], notes: [], stopped: [] };
   const s = settings;
-  const dataDir = newDataDir();
+  const dataDir = makeDataDir("gatepost-bench-validate-");
   let gatepost: RunningServer | undefined;
   let baseline: RunningServer | undefined;
   let authOk: RunningServer | undefined;
@@ -366,11 +359,11 @@ export async function runValidation(settings: ValidationSettings, log: Log): Pro
   try {
     const used: number[] = [];
     const port = async () => {
-      const p = await freePort(used);
+      const p = await benchPort(used);
       used.push(p);
       return p;
     };
-    const pgPort = await freeEphemeralPort();
+    const pgPort = await freePort();
     const probeFile = path.join(dataDir, "memory-probe.json");
     if (s.cpuProfileDir) {
       mkdirSync(s.cpuProfileDir, { recursive: true });

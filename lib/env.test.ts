@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { getEnv, resetEnvCache } from "./env";
+import { getEnv, setEnv } from "./env";
 
 // The notification settings are checked when the environment is first read, so a typo stops
 // `npm start` with the variable's name instead of surfacing at the first scan.
@@ -8,18 +8,12 @@ const KEYS = ["ALERT_SCAN_INTERVAL", "SMTP_URL", "SMTP_FROM"] as const;
 const saved = Object.fromEntries(KEYS.map((k) => [k, process.env[k]]));
 
 function withEnv(values: Partial<Record<(typeof KEYS)[number], string>>) {
-  for (const k of KEYS) delete process.env[k];
-  Object.assign(process.env, values);
-  resetEnvCache();
+  setEnv({ ...Object.fromEntries(KEYS.map((k) => [k, undefined])), ...values });
   return () => getEnv();
 }
 
 afterEach(() => {
-  for (const k of KEYS) {
-    if (saved[k] === undefined) delete process.env[k];
-    else process.env[k] = saved[k];
-  }
-  resetEnvCache();
+  setEnv(saved);
 });
 
 describe("alert settings", () => {

@@ -2,8 +2,9 @@ import path from "node:path";
 import { z } from "zod";
 import { DurationError, parseGoDurationNs } from "./service-tokens/duration";
 
-// The only reader of process.env. Parsed lazily so that the launcher can fill DATABASE_URL and
-// AUTH_SECRET before the application first asks.
+// The application's only reader and writer of process.env. Parsed lazily so that the launcher can
+// settle DATABASE_URL and AUTH_SECRET (setEnv) before the application first asks; the processes it
+// starts (the Next.js worker, next build) get their environment from childProcessEnv.
 const envSchema = z.object({
   DATABASE_URL: z
     .string()
@@ -35,6 +36,10 @@ const envSchema = z.object({
   VALIDATE_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(100),
   VALIDATE_MAX_FAILURES_PER_CLIENT_ID: z.coerce.number().int().min(1).default(20),
   NEXT_DIST_DIR: z.string().min(1).default(".next"),
+  // "1": serve the build in NEXT_DIST_DIR even when a source looks newer.
+  SKIP_BUILD: z.string().optional(),
+  // The Unix socket the Next.js worker listens on, chosen by server.ts (lib/runtime/worker-proxy.ts).
+  GATEPOST_WORKER_SOCKET: z.string().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -81,7 +86,27 @@ export function logSettings(): { level: string; toStderr: boolean } {
   return { level: process.env.LOG_LEVEL || "info", toStderr: process.env.LOG_DESTINATION === "stderr" };
 }
 
-/** Forget the parsed environment (the launcher changes process.env once before serving). */
-export function resetEnvCache(): void {
+/**
+ * Sets (or, with undefined, removes) variables for this process and the ones it starts, and
+ * forgets the parsed environment: the launcher's DATABASE_URL and AUTH_SECRET, a test's database.
+ */
+export function setEnv(values: Record<string, string | undefined>): void {
+  for (const [key, value] of Object.entries(values)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
   cached = undefined;
+}
+
+/**
+ * The environment of a process the application starts: `defaults` for what this process does not
+ * set, this process's own, then `extra` over it (undefined removes).
+ */
+export function childProcessEnv(extra: Record<string, string | undefined> = {}, defaults: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...defaults, ...process.env };
+  for (const [key, value] of Object.entries(extra)) {
+    if (value === undefined) delete env[key];
+    else env[key] = value;
+  }
+  return env;
 }

@@ -1,9 +1,13 @@
-// `npm test`: the type check, every Vitest project, then Playwright, in that order. Stops at the first
-// failing step, and always ends with one plain line, "tests: N passed, N failed", counted from the
-// runners' JSON reports. A step that fails without reporting a failed test (a type error, a broken
-// set-up) counts as one failure, so a red run never reads "0 failed".
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+// `npm test`: the type check, the one production build the suites share, then every Vitest project
+// and Playwright side by side. Stops after the first phase that fails, and always ends with one
+// plain line, "tests: N passed, N failed", counted from the runners' JSON reports. A step that
+// fails without reporting a failed test (a type error, a broken set-up) counts as one failure, so
+// a red run never reads "0 failed".
+//
+// The type check runs alone: a build rewrites next-env.d.ts, which it reads. Of steps that run side
+// by side, the first one's output is shown as it comes and the others' as a block once it is done.
+import { spawn } from "node:child_process";
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
@@ -21,59 +25,96 @@ function readJson(file) {
   }
 }
 
-const steps = [
-  { name: "typecheck", cmd: bin("tsc"), args: ["--noEmit"] },
-  hasVitestConfig && {
-    name: "vitest",
-    cmd: bin("vitest"),
-    // No --project filter: every project in vitest.config.ts runs (unit, integration, api, ...).
-    args: ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`],
-    count: () => {
-      const r = readJson(vitestJson);
-      return r && { passed: r.numPassedTests, failed: r.numFailedTests };
-    },
+const typecheck = { name: "typecheck", cmd: bin("tsc"), args: ["--noEmit"] };
+const build = { name: "build", cmd: process.execPath, args: ["node_modules/tsx/dist/cli.mjs", "--tsconfig", "tsconfig.node.json", "tests/harness/build.ts"] };
+const vitest = hasVitestConfig && {
+  name: "vitest",
+  cmd: bin("vitest"),
+  // No --project filter: every project in vitest.config.ts runs (unit, integration, api, ...).
+  args: ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`],
+  count: () => {
+    const r = readJson(vitestJson);
+    return r && { passed: r.numPassedTests, failed: r.numFailedTests };
   },
-  {
-    name: "playwright",
-    cmd: bin("playwright"),
-    args: ["test", "--reporter=list,json"],
-    env: { PLAYWRIGHT_JSON_OUTPUT_FILE: playwrightJson },
-    count: () => {
-      const s = readJson(playwrightJson)?.stats;
-      return s && { passed: s.expected + s.flaky, failed: s.unexpected };
-    },
+};
+const playwright = {
+  name: "playwright",
+  cmd: bin("playwright"),
+  args: ["test", "--reporter=list,json"],
+  env: { PLAYWRIGHT_JSON_OUTPUT_FILE: playwrightJson },
+  count: () => {
+    const s = readJson(playwrightJson)?.stats;
+    return s && { passed: s.expected + s.flaky, failed: s.unexpected };
   },
-].filter(Boolean);
+};
+const phases = [[typecheck], [build], [vitest, playwright].filter(Boolean)];
+
+/** Runs a step; `live` streams its output, otherwise it is kept in a file and returned. */
+function run(step, live) {
+  const started = Date.now();
+  const logFile = path.join(tmp, `${step.name}.log`);
+  process.stderr.write(`\n=== ${step.name}: ${[step.cmd, ...step.args].join(" ")}${live ? "" : " (output below once it is done)"}\n`);
+  return new Promise((resolve) => {
+    const child = spawn(step.cmd, step.args, { stdio: ["ignore", live ? "inherit" : "pipe", live ? "inherit" : "pipe"], env: { ...process.env, ...step.env } });
+    // Settles once the process is gone and, for a kept output, once the file holds all of it.
+    let pending = live ? 1 : 2;
+    let result;
+    const settle = () => {
+      if (--pending === 0) resolve({ step, ...result, seconds: (Date.now() - started) / 1000, logFile: live ? null : logFile });
+    };
+    if (!live) {
+      const out = createWriteStream(logFile);
+      child.stdout.pipe(out, { end: false });
+      child.stderr.pipe(out, { end: false });
+      child.once("close", () => out.end());
+      out.once("finish", settle);
+    }
+    child.once("error", (error) => {
+      result = { status: null, error };
+      if (!live) pending = 1;
+      settle();
+    });
+    child.once("close", (status, signal) => {
+      result = { status, signal };
+      settle();
+    });
+  });
+}
 
 let passed = 0;
 let failed = 0;
 const lines = [];
-let ran = 0;
-for (const step of steps) {
-  ran += 1;
-  const started = Date.now();
-  process.stderr.write(`\n=== ${step.name}: ${[step.cmd, ...step.args].join(" ")}\n`);
-  const r = spawnSync(step.cmd, step.args, { stdio: "inherit", env: { ...process.env, ...step.env } });
-  const counts = step.count?.() ?? null;
-  // A failed test fails the step even when the runner's exit code says otherwise.
-  let ok = r.status === 0 && !(counts?.failed > 0);
-  let note = "";
-  if (ok && step.count && !counts) {
-    // A runner that succeeded without its report would make the total lie.
-    ok = false;
-    note = " (its JSON report is missing)";
+let stopped = false;
+for (const phase of phases) {
+  if (stopped) {
+    for (const step of phase) lines.push(`${step.name.padEnd(11)} SKIPPED`);
+    continue;
   }
-  if (counts) {
-    passed += counts.passed;
-    failed += counts.failed;
+  const results = await Promise.all(phase.map((step, i) => run(step, i === 0)));
+  for (const r of results) {
+    if (r.logFile) {
+      process.stderr.write(`\n=== ${r.step.name} (${r.seconds.toFixed(1)} s), its output:\n`);
+      process.stderr.write(existsSync(r.logFile) ? readFileSync(r.logFile) : "");
+    }
+    const counts = r.step.count?.() ?? null;
+    // A failed test fails the step even when the runner's exit code says otherwise.
+    let ok = r.status === 0 && !(counts?.failed > 0);
+    let note = "";
+    if (ok && r.step.count && !counts) {
+      // A runner that succeeded without its report would make the total lie.
+      ok = false;
+      note = " (its JSON report is missing)";
+    }
+    if (counts) {
+      passed += counts.passed;
+      failed += counts.failed;
+    }
+    if (!ok && !(counts?.failed > 0)) failed += 1;
+    const detail = counts ? `${counts.passed} passed, ${counts.failed} failed` : ok ? "ok" : `exit ${r.status ?? r.signal ?? r.error?.message}`;
+    lines.push(`${r.step.name.padEnd(11)} ${ok ? "PASS" : "FAIL"}  ${detail}${note}  (${r.seconds.toFixed(1)} s)`);
+    if (!ok) stopped = true;
   }
-  if (!ok && !(counts?.failed > 0)) failed += 1;
-  const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  const detail = counts ? `${counts.passed} passed, ${counts.failed} failed` : ok ? "ok" : `exit ${r.status ?? r.signal ?? r.error?.message}`;
-  lines.push(`${step.name.padEnd(11)} ${ok ? "PASS" : "FAIL"}  ${detail}${note}  (${seconds} s)`);
-  if (!ok) break;
 }
-for (const step of steps.slice(ran)) lines.push(`${step.name.padEnd(11)} SKIPPED`);
 if (!hasVitestConfig) lines.push("vitest      SKIPPED (no vitest.config.ts)");
 
 rmSync(tmp, { recursive: true, force: true });

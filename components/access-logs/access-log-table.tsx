@@ -1,11 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { createDataTableColumnHelper, DataTable } from "@/components/data-table/data-table";
+import { momentCell } from "@/components/data-table/cells";
+import { createDataTableColumnHelper, DataTable, type TablePage } from "@/components/data-table/data-table";
 import { DataTableSelectFilter } from "@/components/data-table/data-table-filter";
-import { DataTableNoResults } from "@/components/data-table/data-table-no-results";
+import { filtersNoResults } from "@/components/data-table/data-table-no-results";
 import { Badge } from "@/components/ui/badge";
-import { formatDate, formatTimestamp } from "@/components/ui/format";
 import { ACCESS_LOG_PER_PAGE, OUTCOMES, TIME_RANGES } from "./list-options";
 import { ACCESS_LOG_REASON_OPTIONS, reasonLabel } from "./reason-labels";
 import { TokenFilterChip } from "./token-filter-chip";
@@ -29,12 +29,7 @@ const truncating = "grid min-w-[8rem]";
 const columns = col.columns([
   col.accessor("createdAt", {
     header: "Time",
-    cell: ({ getValue }) => (
-      <time dateTime={getValue().toISOString()} title={formatTimestamp(getValue())} className="grid text-xs whitespace-nowrap text-zinc-700">
-        <span>{formatDate(getValue())}</span>
-        <span className="text-zinc-500">{timeWithSeconds(getValue())}</span>
-      </time>
-    ),
+    cell: momentCell(timeWithSeconds),
     meta: { cellClassName: top },
   }),
   col.accessor("allowed", {
@@ -150,22 +145,15 @@ const columns = col.columns([
   }),
 ]);
 
-const rowId = (e: AccessLogEntry) => e.id;
 const FILTER_RESET = { app: null, token: null, outcome: null, reason: null, range: null };
 
 export function AccessLogTable({
-  entries,
-  total,
-  page,
-  perPage,
+  list,
   filtered,
   appOptions,
   token,
 }: {
-  entries: AccessLogEntry[];
-  total: number;
-  page: number;
-  perPage: number;
+  list: TablePage<AccessLogEntry>;
   filtered: boolean;
   appOptions: FilterOption[];
   /** The service token the log is narrowed to (?token=), named when it still exists. */
@@ -175,11 +163,7 @@ export function AccessLogTable({
     <DataTable
       label="Authentication log"
       columns={columns}
-      data={entries}
-      getRowId={rowId}
-      total={total}
-      page={page}
-      perPage={perPage}
+      list={list}
       perPageOptions={ACCESS_LOG_PER_PAGE}
       toolbar={
         <>
@@ -190,17 +174,10 @@ export function AccessLogTable({
           {token ? <TokenFilterChip id={token.id} name={token.name} /> : null}
         </>
       }
-      noResults={
-        filtered ? (
-          <DataTableNoResults
-            title="No authentication attempts match these filters"
-            description="Try another application, outcome, reason or time range."
-            reset={{ label: "Reset filters", params: FILTER_RESET }}
-          />
-        ) : (
-          <DataTableNoResults title="No attempts on this page" reset={{ label: "Go to the first page", params: { page: null } }} />
-        )
-      }
+      noResults={{
+        page: "No attempts on this page",
+        filtered: filtersNoResults(filtered, "No authentication attempts match these filters", "Try another application, outcome, reason or time range.", FILTER_RESET),
+      }}
     />
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import type { DialogState } from "@/components/ui/dialog-switch";
 import { EditApplicationDialog } from "./application-form-dialog";
 import { DeleteAppDialog } from "./delete-app-dialog";
 import { RevokeAppTokensDialog } from "./revoke-app-tokens-dialog";
@@ -7,40 +8,23 @@ import type { AppSummary, PolicyOption } from "./types";
 
 export type AppAction = "edit" | "revoke" | "delete";
 
-/** The per-application dialogs, one open at a time; shared by the row menu and the application page. */
+/** The per-application dialogs, one open at a time; shared by the table's row menu and the application page. */
 export function ApplicationActionDialogs({
   app,
   policyOptions,
-  action,
-  onClose,
+  dialog,
   onDeleted,
-  returnFocusTo,
 }: {
   app: AppSummary;
   policyOptions: PolicyOption[];
-  action: AppAction | null;
-  onClose: () => void;
+  dialog: (action: AppAction) => DialogState;
   onDeleted: () => void;
-  /** The control that opened the dialogs: focus goes back to it (a menu item no longer exists). */
-  returnFocusTo?: React.RefObject<HTMLElement | null>;
 }) {
-  const props = (kind: AppAction) => ({
-    app,
-    open: action === kind,
-    onOpenChange: (open: boolean) => {
-      if (!open) onClose();
-    },
-    onCloseAutoFocus: (event: Event) => {
-      if (!returnFocusTo?.current) return;
-      event.preventDefault();
-      returnFocusTo.current.focus();
-    },
-  });
   return (
     <>
-      <EditApplicationDialog {...props("edit")} policyOptions={policyOptions} />
-      <RevokeAppTokensDialog {...props("revoke")} />
-      <DeleteAppDialog {...props("delete")} onDeleted={onDeleted} />
+      <EditApplicationDialog app={app} policyOptions={policyOptions} {...dialog("edit")} />
+      <RevokeAppTokensDialog app={app} {...dialog("revoke")} />
+      <DeleteAppDialog app={app} {...dialog("delete")} onDeleted={onDeleted} />
     </>
   );
 }

@@ -1,5 +1,5 @@
-import { CopyButton } from "@/components/ui/copy-button";
-import { DetailItem, When } from "@/components/ui/detail-list";
+import { FIELD_LABELS } from "@/components/forms/field-labels";
+import { CopyableCode, DetailItem, DurationValue, When } from "@/components/ui/detail-list";
 import { sessionDurationLabel } from "./session-duration";
 import type { AppSummary } from "./types";
 
@@ -7,27 +7,20 @@ import type { AppSummary } from "./types";
 export function ApplicationDetails({ app, now }: { app: AppSummary; now: Date }) {
   return (
     <dl className="grid gap-x-8 gap-y-5 sm:grid-cols-2 xl:grid-cols-3">
-      <DetailItem label="Name">{app.name}</DetailItem>
-      <DetailItem label="Domain" wide>
-        <span className="flex items-center gap-1">
-          <code className="font-mono text-[13px] break-all">{app.domain}</code>
-          <CopyButton value={app.domain} label="Copy domain" />
-        </span>
+      <DetailItem label={FIELD_LABELS.name}>{app.name}</DetailItem>
+      <DetailItem label={FIELD_LABELS.domain} wide>
+        <CopyableCode value={app.domain} copyLabel="Copy domain" />
       </DetailItem>
-      <DetailItem label="Application Audience (AUD) Tag" wide>
-        <span className="flex items-center gap-1">
-          <code className="font-mono text-xs break-all text-zinc-700">{app.aud}</code>
-          <CopyButton value={app.aud} label="Copy AUD tag" />
-        </span>
+      <DetailItem label={FIELD_LABELS.aud} wide>
+        <CopyableCode value={app.aud} copyLabel="Copy AUD tag" className="text-xs text-zinc-700" />
       </DetailItem>
-      <DetailItem label="Session duration">
-        {sessionDurationLabel(app.sessionDuration)}
-        {sessionDurationLabel(app.sessionDuration) !== app.sessionDuration ? <span className="ml-2 font-mono text-xs text-zinc-500">{app.sessionDuration}</span> : null}
+      <DetailItem label={FIELD_LABELS.session_duration}>
+        <DurationValue label={sessionDurationLabel(app.sessionDuration)} value={app.sessionDuration} />
       </DetailItem>
-      <DetailItem label="Single header name">
+      <DetailItem label={FIELD_LABELS.read_service_tokens_from_header}>
         {app.readServiceTokensFromHeader ? <code className="font-mono text-[13px]">{app.readServiceTokensFromHeader}</code> : <span className="text-zinc-500">Not set</span>}
       </DetailItem>
-      <DetailItem label="Return 401 for Service Auth">{app.serviceAuth401Redirect ? "Yes" : "No"}</DetailItem>
+      <DetailItem label={FIELD_LABELS.service_auth_401_redirect}>{app.serviceAuth401Redirect ? "Yes" : "No"}</DetailItem>
       <DetailItem label="Tokens last revoked">
         <When date={app.lastRevokedAt} now={now} />
       </DetailItem>

@@ -1,16 +1,27 @@
 "use client";
 
-import { ArrowDown, ArrowUp, Plus, X } from "lucide-react";
+import { ArrowDown, ArrowUp, Plus, X, type LucideIcon } from "lucide-react";
 import { useId, useState } from "react";
+import { FIELD_LABELS } from "@/components/forms/field-labels";
 import { DecisionBadge } from "@/components/policies/decision-badge";
 import { Button } from "@/components/ui/button";
-import { FieldHint } from "@/components/ui/field";
+import { cn } from "@/components/ui/cn";
+import { FieldError, FieldHint } from "@/components/ui/field";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import type { PolicyOption } from "./types";
 
 // The application's policies in evaluation order: add existing reusable policies, move them up and
 // down, remove them. The order is the precedence sent to the server (1 = evaluated first).
+
+/** A small icon button of an attached policy's row (move it, remove it). */
+function RowButton({ label, icon: Icon, danger = false, ...props }: { label: string; icon: LucideIcon; danger?: boolean; disabled?: boolean; onClick: () => void }) {
+  return (
+    <Button type="button" variant="ghost" size="icon" className={cn("size-7 text-zinc-500", danger && "hover:bg-red-50 hover:text-red-600")} aria-label={label} {...props}>
+      <Icon className="size-3.5" aria-hidden />
+    </Button>
+  );
+}
 
 export function PolicyPicker({
   options,
@@ -41,7 +52,7 @@ export function PolicyPicker({
     <div className="grid min-w-0 grid-cols-1 gap-2">
       <div className="flex items-baseline justify-between gap-2">
         <span className="text-sm font-medium text-zinc-800" id={`${selectId}-heading`}>
-          Policies
+          {FIELD_LABELS.policies}
         </span>
         <span className="text-xs text-zinc-500">Evaluated in this order: the first that matches decides.</span>
       </div>
@@ -61,30 +72,9 @@ export function PolicyPicker({
               </span>
               <DecisionBadge decision={p.decision} />
               <div className="flex items-center">
-                <Button type="button" variant="ghost" size="icon" className="size-7 text-zinc-500" aria-label={`Move ${p.name} up`} disabled={i === 0} onClick={() => move(i, i - 1)}>
-                  <ArrowUp className="size-3.5" aria-hidden />
-                </Button>
-                <Button
-                  type="button"
-                  variant="ghost"
-                  size="icon"
-                  className="size-7 text-zinc-500"
-                  aria-label={`Move ${p.name} down`}
-                  disabled={i === selected.length - 1}
-                  onClick={() => move(i, i + 1)}
-                >
-                  <ArrowDown className="size-3.5" aria-hidden />
-                </Button>
-                <Button
-                  type="button"
-                  variant="ghost"
-                  size="icon"
-                  className="size-7 text-zinc-500 hover:bg-red-50 hover:text-red-600"
-                  aria-label={`Remove ${p.name}`}
-                  onClick={() => onChange(selected.filter((s) => s.id !== p.id))}
-                >
-                  <X className="size-3.5" aria-hidden />
-                </Button>
+                <RowButton label={`Move ${p.name} up`} icon={ArrowUp} disabled={i === 0} onClick={() => move(i, i - 1)} />
+                <RowButton label={`Move ${p.name} down`} icon={ArrowDown} disabled={i === selected.length - 1} onClick={() => move(i, i + 1)} />
+                <RowButton label={`Remove ${p.name}`} icon={X} danger onClick={() => onChange(selected.filter((s) => s.id !== p.id))} />
               </div>
             </li>
           ))}
@@ -122,7 +112,7 @@ export function PolicyPicker({
       ) : (
         <FieldHint>Every reusable policy is attached.</FieldHint>
       )}
-      {error ? <p className="text-xs font-medium text-red-600">{error}</p> : null}
+      <FieldError>{error}</FieldError>
     </div>
   );
 }

@@ -23,12 +23,3 @@ export interface AppSummary {
 
 /** A reusable policy as the application form's picker offers it. */
 export type PolicyOption = Pick<PolicySummary, "id" | "name" | "decision">;
-
-/** Props of every per-application dialog (edit, revoke, delete). */
-export interface AppDialogProps {
-  app: AppSummary;
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-  /** Where focus goes when the dialog closes (the control that opened it). */
-  onCloseAutoFocus?: (event: Event) => void;
-}

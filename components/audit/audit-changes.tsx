@@ -1,6 +1,6 @@
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/permissions";
 import { formatDateTime } from "@/components/ui/format";
-import { durationLabel } from "@/components/service-tokens/duration-label";
+import { durationLabel } from "@/components/service-tokens/token-duration";
 
 // A compact before → after of an audit entry: the fields an update changed, or the main fields of
 // what was created. Snapshots never hold secrets (the domain keeps them out).

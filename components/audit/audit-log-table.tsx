@@ -1,11 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { createDataTableColumnHelper, DataTable } from "@/components/data-table/data-table";
+import { momentCell } from "@/components/data-table/cells";
+import { createDataTableColumnHelper, DataTable, type TablePage } from "@/components/data-table/data-table";
 import { DataTableSelectFilter } from "@/components/data-table/data-table-filter";
-import { DataTableNoResults } from "@/components/data-table/data-table-no-results";
+import { filtersNoResults } from "@/components/data-table/data-table-no-results";
 import { DataTableSearch } from "@/components/data-table/data-table-search";
-import { formatDate, formatTime, formatTimestamp } from "@/components/ui/format";
+import { formatTime } from "@/components/ui/format";
 import { AuditActionBadge } from "./audit-action-badge";
 import { AuditActor } from "./audit-actor";
 import { AuditChanges } from "./audit-changes";
@@ -18,12 +19,7 @@ const col = createDataTableColumnHelper<AuditEntry>();
 const columns = col.columns([
   col.accessor("createdAt", {
     header: "Time",
-    cell: ({ getValue }) => (
-      <time dateTime={getValue().toISOString()} title={formatTimestamp(getValue())} className="grid text-xs whitespace-nowrap text-zinc-700">
-        <span>{formatDate(getValue())}</span>
-        <span className="text-zinc-500">{formatTime(getValue())}</span>
-      </time>
-    ),
+    cell: momentCell(formatTime),
     meta: { cellClassName: "align-top py-3" },
   }),
   col.accessor("actorLabel", {
@@ -71,30 +67,14 @@ const columns = col.columns([
   }),
 ]);
 
-const rowId = (e: AuditEntry) => e.id;
+const FILTER_RESET = { q: null, action: null };
 
-export function AuditLogTable({
-  entries,
-  total,
-  page,
-  perPage,
-  filtered,
-}: {
-  entries: AuditEntry[];
-  total: number;
-  page: number;
-  perPage: number;
-  filtered: boolean;
-}) {
+export function AuditLogTable({ list, filtered }: { list: TablePage<AuditEntry>; filtered: boolean }) {
   return (
     <DataTable
       label="Audit log"
       columns={columns}
-      data={entries}
-      getRowId={rowId}
-      total={total}
-      page={page}
-      perPage={perPage}
+      list={list}
       perPageOptions={AUDIT_PER_PAGE}
       toolbar={
         <>
@@ -102,17 +82,10 @@ export function AuditLogTable({
           <DataTableSelectFilter label="Filter by action" param="action" allLabel="All actions" options={AUDIT_ACTION_OPTIONS} className="w-64" />
         </>
       }
-      noResults={
-        filtered ? (
-          <DataTableNoResults
-            title="No events match these filters"
-            description="Try another action or search term."
-            reset={{ label: "Reset filters", params: { q: null, action: null } }}
-          />
-        ) : (
-          <DataTableNoResults title="No events on this page" reset={{ label: "Go to the first page", params: { page: null } }} />
-        )
-      }
+      noResults={{
+        page: "No events on this page",
+        filtered: filtersNoResults(filtered, "No events match these filters", "Try another action or search term.", FILTER_RESET),
+      }}
     />
   );
 }

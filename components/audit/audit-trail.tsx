@@ -1,3 +1,4 @@
+import { SectionCard } from "@/components/ui/card";
 import { formatDateTime, formatRelative, formatTimestamp } from "@/components/ui/format";
 import { AuditActionBadge } from "./audit-action-badge";
 import { AuditActor } from "./audit-actor";
@@ -24,5 +25,25 @@ export function AuditTrail({ entries, now }: { entries: AuditEntry[]; now: Date 
         </li>
       ))}
     </ol>
+  );
+}
+
+/** How many events a token's or an application's page lists. */
+export const AUDIT_TRAIL_SIZE = 50;
+
+/** The card of a detail page around it; `of` names the object ("this token"). */
+export function AuditTrailCard({ of, trail, now }: { of: string; trail: { items: AuditEntry[]; total: number }; now: Date }) {
+  return (
+    <SectionCard
+      title="Audit trail"
+      description={
+        <>
+          Who changed {of}, and how.
+          {trail.total > AUDIT_TRAIL_SIZE ? ` The ${AUDIT_TRAIL_SIZE} most recent of ${trail.total} events.` : null}
+        </>
+      }
+    >
+      <AuditTrail entries={trail.items} now={now} />
+    </SectionCard>
   );
 }

@@ -9,12 +9,3 @@ export function AuthCard({ title, description, children }: { title: string; desc
     </Card>
   );
 }
-
-export function FormAlert({ children }: { children: React.ReactNode }) {
-  if (!children) return null;
-  return (
-    <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
-      {children}
-    </p>
-  );
-}

@@ -6,10 +6,10 @@ import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { createFirstAdminAction } from "@/app/(auth)/setup/actions";
 import { Button } from "@/components/ui/button";
-import { Field, FieldError, FieldHint } from "@/components/ui/field";
+import { Field, FieldError, FieldHint, FormAlert } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { AuthCard, FormAlert } from "./auth-card";
+import { AuthCard } from "./auth-card";
 
 export function SetupForm({ minPasswordLength }: { minPasswordLength: number }) {
   const router = useRouter();

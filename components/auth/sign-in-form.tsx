@@ -4,10 +4,10 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
+import { Field, FormAlert } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { AuthCard, FormAlert } from "./auth-card";
+import { AuthCard } from "./auth-card";
 
 const INCORRECT = "Email or password is incorrect.";
 const RATE_LIMITED = "Too many failed sign-ins. Try again in 15 minutes.";

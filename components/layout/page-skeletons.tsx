@@ -3,8 +3,21 @@ import { Skeleton } from "@/components/ui/skeleton";
 
 // The loading states of the dashboard's list and detail pages (their loading.tsx files).
 
-/** A list page: title block, search bar, header row and six rows of the given cell widths. */
-export function TablePageSkeleton({ label, cells }: { label: string; cells: readonly string[] }) {
+/**
+ * A list page: title block, a toolbar of the given control widths (a search box by default; none
+ * for a table without one), the header row and `rows` rows of the given cell widths.
+ */
+export function TablePageSkeleton({
+  label,
+  cells,
+  toolbar = ["h-9 w-80"],
+  rows = 6,
+}: {
+  label: string;
+  cells: readonly string[];
+  toolbar?: readonly string[];
+  rows?: number;
+}) {
   return (
     <div role="status" aria-label={label}>
       <div className="mb-6 grid gap-2">
@@ -13,13 +26,17 @@ export function TablePageSkeleton({ label, cells }: { label: string; cells: read
         <Skeleton className="h-4 w-96" />
       </div>
       <Card className="overflow-hidden">
-        <div className="border-b border-zinc-200 px-4 py-3">
-          <Skeleton className="h-9 w-80" />
-        </div>
+        {toolbar.length > 0 ? (
+          <div className="flex gap-3 border-b border-zinc-200 px-4 py-3">
+            {toolbar.map((control, i) => (
+              <Skeleton key={i} className={control} />
+            ))}
+          </div>
+        ) : null}
         <div className="border-b border-zinc-200 bg-zinc-50/80 px-4 py-3">
           <Skeleton className="h-3 w-full max-w-3xl" />
         </div>
-        {Array.from({ length: 6 }, (_, i) => (
+        {Array.from({ length: rows }, (_, i) => (
           <div key={i} className="flex items-center gap-6 border-b border-zinc-100 px-4 py-3.5 last:border-0">
             {cells.map((cell, j) => (
               <Skeleton key={j} className={cell} />

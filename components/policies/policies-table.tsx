@@ -2,13 +2,14 @@
 
 import Link from "next/link";
 import { useMemo } from "react";
-import { createDataTableColumnHelper, DataTable } from "@/components/data-table/data-table";
-import { DataTableNoResults } from "@/components/data-table/data-table-no-results";
+import { dateCell, truncatedCell } from "@/components/data-table/cells";
+import { createDataTableColumnHelper, DataTable, type TablePage } from "@/components/data-table/data-table";
+import { searchNoResults } from "@/components/data-table/data-table-no-results";
 import { DataTableSearch } from "@/components/data-table/data-table-search";
 import { PAGED_LIST_PER_PAGE } from "@/components/data-table/page-sizes";
-import { formatDate, formatDateTime } from "@/components/ui/format";
+import { FIELD_LABELS } from "@/components/forms/field-labels";
 import { DecisionBadge } from "./decision-badge";
-import { PolicyRowActions } from "./policy-row-actions";
+import { policyRowActions } from "./policy-row-actions";
 import { RuleSummary } from "./rule-summary";
 import type { PolicyRow, ServiceTokenOption, TokenNames } from "./types";
 
@@ -34,94 +35,58 @@ function UsedBy({ policy }: { policy: PolicyRow }) {
   );
 }
 
-const rowId = (p: PolicyRow) => p.id;
-
 export function PoliciesTable({
-  policies,
+  list,
   tokenNames,
   tokenOptions,
-  total,
-  page,
-  perPage,
   search,
   canWrite,
 }: {
-  policies: PolicyRow[];
+  list: TablePage<PolicyRow>;
   tokenNames: TokenNames;
   tokenOptions: ServiceTokenOption[];
-  total: number;
-  page: number;
-  perPage: number;
   search: string;
   canWrite: boolean;
 }) {
-  const columns = useMemo(() => {
-    const base = col.columns([
-      col.accessor("name", {
-        header: "Name",
-        cell: ({ getValue }) => (
-          <span className="block max-w-[12rem] truncate font-medium text-zinc-900 xl:max-w-[16rem]" title={getValue()}>
-            {getValue()}
-          </span>
-        ),
-      }),
-      col.accessor("decision", {
-        header: "Action",
-        cell: ({ getValue }) => <DecisionBadge decision={getValue()} />,
-      }),
-      col.display({
-        id: "rules",
-        header: "Rules",
-        cell: ({ row }) => <RuleSummary rules={row.original} tokenNames={tokenNames} compact />,
-        meta: { cellClassName: "max-w-sm py-2.5 xl:max-w-md" },
-      }),
-      col.accessor("appCount", {
-        header: "Used by",
-        cell: ({ row }) => <UsedBy policy={row.original} />,
-      }),
-      col.accessor("createdAt", {
-        header: "Created",
-        cell: ({ getValue }) => (
-          <time dateTime={getValue().toISOString()} title={formatDateTime(getValue())} className="whitespace-nowrap">
-            {formatDate(getValue())}
-          </time>
-        ),
-      }),
-    ]);
-    if (!canWrite) return base;
-    return [
-      ...base,
-      col.display({
-        id: "actions",
-        header: () => <span className="sr-only">Actions</span>,
-        cell: ({ row }) => <PolicyRowActions policy={row.original} tokenOptions={tokenOptions} />,
-        meta: { headerClassName: "w-12", cellClassName: "w-12 py-0 text-right" },
-      }),
-    ];
-  }, [tokenNames, tokenOptions, canWrite]);
+  const columns = useMemo(
+    () =>
+      col.columns([
+        col.accessor("name", {
+          header: FIELD_LABELS.name,
+          cell: truncatedCell("max-w-[12rem] font-medium text-zinc-900 xl:max-w-[16rem]"),
+        }),
+        col.accessor("decision", {
+          header: FIELD_LABELS.decision,
+          cell: ({ getValue }) => <DecisionBadge decision={getValue()} />,
+        }),
+        col.display({
+          id: "rules",
+          header: "Rules",
+          cell: ({ row }) => <RuleSummary rules={row.original} tokenNames={tokenNames} compact />,
+          meta: { cellClassName: "max-w-sm py-2.5 xl:max-w-md" },
+        }),
+        col.accessor("appCount", {
+          header: "Used by",
+          cell: ({ row }) => <UsedBy policy={row.original} />,
+        }),
+        col.accessor("createdAt", {
+          header: "Created",
+          cell: dateCell(),
+        }),
+      ]),
+    [tokenNames],
+  );
+  const rowActions = useMemo(() => (canWrite ? policyRowActions(tokenOptions) : undefined), [canWrite, tokenOptions]);
 
   return (
     <DataTable
       label="Policies"
       columns={columns}
-      data={policies}
-      getRowId={rowId}
-      total={total}
-      page={page}
-      perPage={perPage}
+      list={list}
       perPageOptions={PAGED_LIST_PER_PAGE}
       toolbar={<DataTableSearch label="Search policies" placeholder="Search by name" />}
-      noResults={
-        search ? (
-          <DataTableNoResults
-            title={`No results for “${search}”`}
-            description="No policy has this text in its name."
-            reset={{ label: "Reset search", params: { q: null } }}
-          />
-        ) : (
-          <DataTableNoResults title="No policies on this page" reset={{ label: "Go to the first page", params: { page: null } }} />
-        )
-      }
+      noResults={{ page: "No policies on this page", filtered: searchNoResults(search, "No policy has this text in its name.") }}
+      rowActions={rowActions}
     />
   );
 }

@@ -2,6 +2,7 @@
 
 import { Plus, X } from "lucide-react";
 import { RULE_TYPE_LABELS, RULE_TYPES, ruleSchema, ruleType, type Rule, type RuleListName, type RuleType } from "@/lib/access/rules";
+import { FIELD_LABELS } from "@/components/forms/field-labels";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -76,9 +77,9 @@ const NO_VALUE_HINTS: Partial<Record<RuleType, string>> = {
 };
 
 export const RULE_LISTS: { name: RuleListName; title: string; description: string }[] = [
-  { name: "include", title: "Include", description: "A request matches if it meets any of these rules (OR). At least one is required." },
-  { name: "require", title: "Require", description: "…and it must also meet all of these rules (AND)." },
-  { name: "exclude", title: "Exclude", description: "…and none of these rules (NOT)." },
+  { name: "include", title: FIELD_LABELS.include, description: "A request matches if it meets any of these rules (OR). At least one is required." },
+  { name: "require", title: FIELD_LABELS.require, description: "…and it must also meet all of these rules (AND)." },
+  { name: "exclude", title: FIELD_LABELS.exclude, description: "…and none of these rules (NOT)." },
 ];
 
 export function RuleList({

@@ -1,9 +1,9 @@
 import { ListChecks } from "lucide-react";
 import Link from "next/link";
+import { FIELD_LABELS } from "@/components/forms/field-labels";
 import { DecisionBadge } from "./decision-badge";
 import type { TokenUsage } from "./types";
 
-const LIST_LABELS = { include: "Include", require: "Require", exclude: "Exclude" } as const;
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** "Used by" on a service token's page: the policies that name it, and the applications they protect. */
@@ -33,7 +33,7 @@ export function ServiceTokenUsageList({ usage }: { usage: TokenUsage }) {
               <div className="flex items-center gap-2">
                 <span className="min-w-0 truncate text-sm font-medium text-zinc-900">{p.name}</span>
                 <DecisionBadge decision={p.decision} />
-                <span className="ml-auto text-xs text-zinc-500">in {p.lists.map((l) => LIST_LABELS[l]).join(", ")}</span>
+                <span className="ml-auto text-xs text-zinc-500">in {p.lists.map((l) => FIELD_LABELS[l]).join(", ")}</span>
               </div>
               <p className="text-xs text-zinc-500">
                 {p.apps.length === 0 ? "Not attached to any application" : `Attached to ${p.apps.map((a) => a.name).join(", ")}`}

@@ -1,5 +1,6 @@
 "use client";
 
+import type { DialogState } from "@/components/ui/dialog-switch";
 import { DeleteServiceTokenDialog } from "./delete-service-token-dialog";
 import { EditServiceTokenDialog } from "./edit-service-token-dialog";
 import { RefreshServiceTokenDialog } from "./refresh-service-token-dialog";
@@ -8,39 +9,22 @@ import type { ServiceTokenSummary } from "./types";
 
 export type TokenAction = "refresh" | "edit" | "rotate" | "delete";
 
-/** The four per-token dialogs, one open at a time; shared by the row menu and the token page. */
+/** The four per-token dialogs, one open at a time; shared by the table's row menu and the token page. */
 export function ServiceTokenActionDialogs({
   token,
-  action,
-  onClose,
+  dialog,
   onDeleted,
-  returnFocusTo,
 }: {
   token: ServiceTokenSummary;
-  action: TokenAction | null;
-  onClose: () => void;
+  dialog: (action: TokenAction) => DialogState;
   onDeleted: () => void;
-  /** The control that opened the dialogs: focus goes back to it (a menu item no longer exists). */
-  returnFocusTo?: React.RefObject<HTMLElement | null>;
 }) {
-  const props = (kind: TokenAction) => ({
-    token,
-    open: action === kind,
-    onOpenChange: (open: boolean) => {
-      if (!open) onClose();
-    },
-    onCloseAutoFocus: (event: Event) => {
-      if (!returnFocusTo?.current) return;
-      event.preventDefault();
-      returnFocusTo.current.focus();
-    },
-  });
   return (
     <>
-      <RefreshServiceTokenDialog {...props("refresh")} />
-      <EditServiceTokenDialog {...props("edit")} />
-      <RotateServiceTokenDialog {...props("rotate")} />
-      <DeleteServiceTokenDialog {...props("delete")} onDeleted={onDeleted} />
+      <RefreshServiceTokenDialog token={token} {...dialog("refresh")} />
+      <EditServiceTokenDialog token={token} {...dialog("edit")} />
+      <RotateServiceTokenDialog token={token} {...dialog("rotate")} />
+      <DeleteServiceTokenDialog token={token} {...dialog("delete")} onDeleted={onDeleted} />
     </>
   );
 }

@@ -1,10 +1,10 @@
-import { CopyButton } from "@/components/ui/copy-button";
-import { DetailItem, When } from "@/components/ui/detail-list";
-import { formatRelative, formatTimestamp } from "@/components/ui/format";
-import { durationLabel } from "./duration-label";
-import { EndGraceButton } from "./end-grace-button";
-import { TokenStatusBadge } from "./token-status-badge";
 import { tokenStatus } from "@/lib/service-tokens/duration";
+import { FIELD_LABELS } from "@/components/forms/field-labels";
+import { CopyableCode, DetailItem, DurationValue, When } from "@/components/ui/detail-list";
+import { formatRelative, formatTimestamp } from "@/components/ui/format";
+import { EndGraceButton } from "./end-grace-button";
+import { durationLabel } from "./token-duration";
+import { TokenStatusBadge } from "./token-status-badge";
 import type { ServiceTokenSummary } from "./types";
 
 /** The last use of the previous secret during a grace period (the validator records it). */
@@ -38,20 +38,16 @@ export function ServiceTokenDetails({ token, now, canWrite = false }: { token: S
   const graceEnd = token.previousSecretExpiresAt;
   return (
     <dl className="grid gap-x-8 gap-y-5 sm:grid-cols-2 xl:grid-cols-3">
-      <DetailItem label="Name">{token.name}</DetailItem>
+      <DetailItem label={FIELD_LABELS.name}>{token.name}</DetailItem>
       <DetailItem label="Client ID" wide>
-        <span className="flex items-center gap-1">
-          <code className="font-mono text-[13px] break-all">{token.clientId}</code>
-          <CopyButton value={token.clientId} label="Copy Client ID" />
-        </span>
+        <CopyableCode value={token.clientId} copyLabel="Copy Client ID" />
       </DetailItem>
       <DetailItem label="Status">
         <TokenStatusBadge status={tokenStatus(token, now)} />
       </DetailItem>
       <DetailItem label="Enabled">{token.enabled ? "Yes" : "No: neither secret authenticates"}</DetailItem>
       <DetailItem label="Duration">
-        {durationLabel(token.duration)}
-        {durationLabel(token.duration) !== token.duration ? <span className="ml-2 font-mono text-xs text-zinc-500">{token.duration}</span> : null}
+        <DurationValue label={durationLabel(token.duration)} value={token.duration} />
       </DetailItem>
       <DetailItem label="Expires">
         <When date={token.expiresAt} now={now} />

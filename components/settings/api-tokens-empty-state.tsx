@@ -1,25 +1,12 @@
-import { Braces, Plus } from "lucide-react";
-import { Button } from "@/components/ui/button";
+import { Braces } from "lucide-react";
+import { CreateButton } from "@/components/layout/create-button";
+import { EmptyState } from "@/components/layout/empty-state";
 import { CreateApiTokenDialog } from "./create-api-token-dialog";
 
 export function ApiTokensEmptyState() {
   return (
-    <div className="flex flex-col items-center px-6 py-16 text-center">
-      <div className="flex size-12 items-center justify-center rounded-full bg-blue-50 ring-8 ring-blue-50/50">
-        <Braces className="size-6 text-blue-600" aria-hidden />
-      </div>
-      <h2 className="mt-5 text-base font-semibold text-zinc-900">No API tokens yet</h2>
-      <p className="mt-1.5 max-w-md text-sm leading-relaxed text-zinc-500">
-        API tokens let scripts, Terraform and the Cloudflare SDK manage service tokens, applications and policies through the REST API.
-      </p>
-      <CreateApiTokenDialog
-        trigger={
-          <Button className="mt-6">
-            <Plus className="size-4" aria-hidden />
-            Create your first API token
-          </Button>
-        }
-      />
-    </div>
+    <EmptyState icon={Braces} title="No API tokens yet" create={<CreateApiTokenDialog trigger={<CreateButton>Create your first API token</CreateButton>} />}>
+      API tokens let scripts, Terraform and the Cloudflare SDK manage service tokens, applications and policies through the REST API.
+    </EmptyState>
   );
 }

@@ -1,35 +1,22 @@
 "use client";
 
-import { createDataTableColumnHelper, DataTable } from "@/components/data-table/data-table";
-import { DataTableNoResults } from "@/components/data-table/data-table-no-results";
+import { dateCell, truncatedCell } from "@/components/data-table/cells";
+import { createDataTableColumnHelper, DataTable, type TablePage } from "@/components/data-table/data-table";
 import { PAGED_LIST_PER_PAGE } from "@/components/data-table/page-sizes";
+import { FIELD_LABELS } from "@/components/forms/field-labels";
 import { Badge } from "@/components/ui/badge";
-import { formatDate, formatDateTime } from "@/components/ui/format";
-import { ApiTokenRowActions } from "./api-token-row-actions";
+import { apiTokenRowActions } from "./api-token-row-actions";
 import type { ApiTokenSummary } from "./types";
 
 const col = createDataTableColumnHelper<ApiTokenSummary>();
 
-function DateCell({ value, empty }: { value: Date | null; empty: string }) {
-  if (!value) return <span className="text-zinc-400">{empty}</span>;
-  return (
-    <time dateTime={value.toISOString()} title={formatDateTime(value)} className="whitespace-nowrap">
-      {formatDate(value)}
-    </time>
-  );
-}
-
 const columns = col.columns([
   col.accessor("name", {
-    header: "Name",
-    cell: ({ getValue }) => (
-      <span className="block max-w-[12rem] truncate font-medium text-zinc-900" title={getValue()}>
-        {getValue()}
-      </span>
-    ),
+    header: FIELD_LABELS.name,
+    cell: truncatedCell("max-w-[12rem] font-medium text-zinc-900"),
   }),
   col.accessor("permissions", {
-    header: "Permissions",
+    header: FIELD_LABELS.permissions,
     cell: ({ getValue }) => (
       <ul className="flex max-w-md flex-wrap gap-1" aria-label="Permissions">
         {getValue().map((p) => (
@@ -43,46 +30,31 @@ const columns = col.columns([
   }),
   col.accessor("lastUsedAt", {
     header: "Last used",
-    cell: ({ getValue }) => <DateCell value={getValue()} empty="Never" />,
+    cell: dateCell("Never"),
   }),
   col.accessor("expiresAt", {
     header: "Expires",
-    cell: ({ getValue }) => <DateCell value={getValue()} empty="Never" />,
+    cell: dateCell("Never"),
   }),
   col.accessor("createdBy", {
     header: "Created by",
-    cell: ({ getValue }) => (
-      <span className="block max-w-[12rem] truncate" title={getValue()}>
-        {getValue()}
-      </span>
-    ),
+    cell: truncatedCell("max-w-[12rem]"),
   }),
   col.accessor("createdAt", {
     header: "Created",
-    cell: ({ getValue }) => <DateCell value={getValue()} empty="—" />,
-  }),
-  col.display({
-    id: "actions",
-    header: () => <span className="sr-only">Actions</span>,
-    cell: ({ row }) => <ApiTokenRowActions token={row.original} />,
-    meta: { headerClassName: "w-12", cellClassName: "w-12 py-0 text-right" },
+    cell: dateCell(),
   }),
 ]);
 
-const rowId = (t: ApiTokenSummary) => t.id;
-
-export function ApiTokensTable({ tokens, total, page, perPage }: { tokens: ApiTokenSummary[]; total: number; page: number; perPage: number }) {
+export function ApiTokensTable({ list }: { list: TablePage<ApiTokenSummary> }) {
   return (
     <DataTable
       label="API tokens"
       columns={columns}
-      data={tokens}
-      getRowId={rowId}
-      total={total}
-      page={page}
-      perPage={perPage}
+      list={list}
       perPageOptions={PAGED_LIST_PER_PAGE}
-      noResults={<DataTableNoResults title="No API tokens on this page" reset={{ label: "Go to the first page", params: { page: null } }} />}
+      noResults={{ page: "No API tokens on this page" }}
+      rowActions={apiTokenRowActions}
     />
   );
 }

@@ -1,12 +1,13 @@
 "use client";
 
-import { useId, useRef, useState, useTransition } from "react";
-import { DetailItem } from "@/components/ui/detail-list";
+import { useId, useState } from "react";
 import { toast } from "sonner";
 import { rotateSigningKeyAction, updateKeyRotationIntervalAction } from "@/app/(dashboard)/settings/actions";
-import { AlertDialog, AlertDialogContent, AlertDialogDescription, AlertDialogTitle } from "@/components/ui/alert-dialog";
+import { FIELD_LABELS } from "@/components/forms/field-labels";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { DialogFooter, DialogHeader } from "@/components/ui/dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { DetailItem } from "@/components/ui/detail-list";
 import { Field, FieldError, FieldHint } from "@/components/ui/field";
 import { formatDateTime, formatRelative } from "@/components/ui/format";
 import { Input } from "@/components/ui/input";
@@ -31,37 +32,27 @@ const days = (n: number) => `${n} ${n === 1 ? "day" : "days"}`;
 export function KeyRotationSetting({ schedule, canChange, now }: { schedule: KeySchedule; canChange: boolean; now: Date }) {
   const id = useId();
   const errorId = useId();
+  const form = useActionForm();
   const [value, setValue] = useState(String(schedule.keyRotationIntervalDays));
-  const [submitted, setSubmitted] = useState(false);
-  const [serverError, setServerError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
 
   const n = Number(value);
   const problem = !/^\d+$/.test(value.trim()) || n < MIN_DAYS || n > MAX_DAYS ? `Enter a whole number of days from ${MIN_DAYS} to ${MAX_DAYS}.` : null;
-  const error = (submitted && problem) || serverError;
+  // The one field of its form: every refusal is about it.
+  const error = form.errorFor("key_rotation_interval_days", problem) ?? form.failure?.error;
   const unchanged = n === schedule.keyRotationIntervalDays;
 
-  function submit(e: React.FormEvent) {
-    e.preventDefault();
-    setSubmitted(true);
-    setServerError(null);
+  function submit() {
     if (problem) return;
-    startTransition(async () => {
-      const result = await updateKeyRotationIntervalAction(n);
-      if (!result.ok) {
-        setServerError(result.error);
-        toast.error(result.error);
-        return;
-      }
-      setSubmitted(false);
-      toast.success(`Signing keys now rotate every ${days(result.keyRotationIntervalDays)}`);
-    });
+    form.run(
+      () => updateKeyRotationIntervalAction(n),
+      (result) => toast.success(`Signing keys now rotate every ${days(result.keyRotationIntervalDays)}`),
+    );
   }
 
   return (
     <div className="grid gap-5">
       <dl className="grid gap-x-8 gap-y-5 sm:grid-cols-3">
-        <DetailItem label="Rotation interval">{days(schedule.keyRotationIntervalDays)}</DetailItem>
+        <DetailItem label={FIELD_LABELS.key_rotation_interval_days}>{days(schedule.keyRotationIntervalDays)}</DetailItem>
         <DetailItem label="Next rotation">
           {schedule.nextKeyRotationAt ? (
             <>
@@ -89,9 +80,9 @@ export function KeyRotationSetting({ schedule, canChange, now }: { schedule: Key
       </dl>
       {canChange ? (
         <div className="flex flex-wrap items-start gap-x-10 gap-y-4 border-t border-zinc-100 pt-4">
-          <form onSubmit={submit} noValidate>
+          <form onSubmit={form.handleSubmit(submit)} noValidate>
             <Field>
-              <Label htmlFor={id}>Rotation interval (days)</Label>
+              <Label htmlFor={id}>{FIELD_LABELS.key_rotation_interval_days} (days)</Label>
               <div className="flex items-center gap-2">
                 <Input
                   id={id}
@@ -106,7 +97,7 @@ export function KeyRotationSetting({ schedule, canChange, now }: { schedule: Key
                   aria-describedby={error ? errorId : undefined}
                   className="w-40"
                 />
-                <Button type="submit" variant="secondary" pending={pending} disabled={unchanged && !pending}>
+                <Button type="submit" variant="secondary" pending={form.pending} disabled={unchanged && !form.pending}>
                   Save
                 </Button>
               </div>
@@ -123,58 +114,24 @@ export function KeyRotationSetting({ schedule, canChange, now }: { schedule: Key
 /** "Rotate now", confirmed in a dialog: a new key signs from now on; the page then shows the new last rotation. */
 function RotateSigningKey() {
   const hintId = useId();
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const [open, setOpen] = useState(false);
-  const [pending, startTransition] = useTransition();
-
-  function rotate() {
-    startTransition(async () => {
-      const result = await rotateSigningKeyAction();
-      if (!result.ok) {
-        toast.error(result.error);
-        return;
-      }
-      setOpen(false);
-      toast.success("Signing key rotated");
-    });
-  }
-
   return (
     <Field>
       <p className="text-sm font-medium text-zinc-800">Signing key</p>
       <div>
-        <Button ref={buttonRef} type="button" variant="secondary" onClick={() => setOpen(true)} aria-describedby={hintId}>
-          Rotate now
-        </Button>
+        <ConfirmDialog
+          trigger={
+            <Button type="button" variant="secondary" aria-describedby={hintId}>
+              Rotate now
+            </Button>
+          }
+          title="Rotate signing key"
+          description="A new key signs every session (JWT) from now on. Sessions signed with the current key stay valid: it keeps verifying for 7 days and stays published at /cdn-cgi/access/certs until then. The next scheduled rotation counts from now."
+          confirmLabel="Rotate"
+          action={() => rotateSigningKeyAction()}
+          onDone={() => toast.success("Signing key rotated")}
+        />
       </div>
       <FieldHint id={hintId}>Starts a new key and restarts the schedule.</FieldHint>
-      <AlertDialog open={open} onOpenChange={(next) => {
-          if (!pending) setOpen(next);
-        }}>
-        <AlertDialogContent
-          onCloseAutoFocus={(event) => {
-            // No Radix trigger: give focus back to the button that opened the dialog.
-            event.preventDefault();
-            buttonRef.current?.focus();
-          }}
-        >
-          <DialogHeader className="pb-4">
-            <AlertDialogTitle>Rotate signing key</AlertDialogTitle>
-            <AlertDialogDescription>
-              A new key signs every session (JWT) from now on. Sessions signed with the current key stay valid: it keeps verifying for 7
-              days and stays published at /cdn-cgi/access/certs until then. The next scheduled rotation counts from now.
-            </AlertDialogDescription>
-          </DialogHeader>
-          <DialogFooter>
-            <Button variant="secondary" onClick={() => setOpen(false)} disabled={pending}>
-              Cancel
-            </Button>
-            <Button onClick={rotate} pending={pending}>
-              Rotate
-            </Button>
-          </DialogFooter>
-        </AlertDialogContent>
-      </AlertDialog>
     </Field>
   );
 }

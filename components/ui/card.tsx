@@ -19,3 +19,35 @@ export function CardDescription({ className, ...props }: React.ComponentProps<"p
 export function CardContent({ className, ...props }: React.ComponentProps<"div">) {
   return <div className={cn("px-5 py-4", className)} {...props} />;
 }
+
+/**
+ * A titled card of a page (Details, Audit trail, Signing keys...). `action` sits at the right of the
+ * title; `padded` puts the content in a CardContent, otherwise it runs to the card's edges (a table,
+ * a list) and is clipped to its corners.
+ */
+export function SectionCard({
+  title,
+  description,
+  action,
+  padded = false,
+  children,
+}: {
+  title: string;
+  description?: React.ReactNode;
+  action?: React.ReactNode;
+  padded?: boolean;
+  children: React.ReactNode;
+}) {
+  return (
+    <Card className={padded ? undefined : "overflow-hidden"}>
+      <CardHeader>
+        <div>
+          <CardTitle>{title}</CardTitle>
+          {description ? <CardDescription>{description}</CardDescription> : null}
+        </div>
+        {action}
+      </CardHeader>
+      {padded ? <CardContent>{children}</CardContent> : children}
+    </Card>
+  );
+}

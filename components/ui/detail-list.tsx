@@ -1,3 +1,4 @@
+import { CopyButton } from "./copy-button";
 import { formatDateTime, formatRelative } from "./format";
 
 // The field list of a detail page (token, application): a responsive <dl> grid of labelled values.
@@ -20,5 +21,25 @@ export function DetailItem({ label, children, wide = false }: { label: string; c
       <dt className="text-xs font-medium tracking-wide text-zinc-500 uppercase">{label}</dt>
       <dd className="mt-1 text-sm text-zinc-900">{children}</dd>
     </div>
+  );
+}
+
+/** A duration as its preset's label ("1 year"), with the Go duration beside it when they differ. */
+export function DurationValue({ label, value }: { label: string; value: string }) {
+  return (
+    <>
+      {label}
+      {label !== value ? <span className="ml-2 font-mono text-xs text-zinc-500">{value}</span> : null}
+    </>
+  );
+}
+
+/** A value to copy (a Client ID, a domain), in monospace with its copy button. */
+export function CopyableCode({ value, copyLabel, className = "text-[13px]" }: { value: string; copyLabel: string; className?: string }) {
+  return (
+    <span className="flex items-center gap-1">
+      <code className={`font-mono break-all ${className}`}>{value}</code>
+      <CopyButton value={value} label={copyLabel} />
+    </span>
   );
 }

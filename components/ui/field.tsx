@@ -17,3 +17,13 @@ export function FieldError({ className, children, ...props }: React.ComponentPro
     </p>
   );
 }
+
+/** A form's refusal that belongs to no one field (a conflict, a wrong password): above its buttons. */
+export function FormAlert({ className, children, ...props }: React.ComponentProps<"p">) {
+  if (!children) return null;
+  return (
+    <p role="alert" className={cn("rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700", className)} {...props}>
+      {children}
+    </p>
+  );
+}

@@ -2,19 +2,12 @@ import { createHash } from "node:crypto";
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { isAlive } from "../../tests/harness/processes";
 
-// One end-to-end run at a time per checkout: two runs would build into the same .next-e2e under
-// each other's server, and each clears test-results/ when it starts. Taken when the config loads,
-// before Playwright clears anything; released when the process exits. A second run waits.
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+// One end-to-end run at a time per checkout: a second run could rebuild the shared test build
+// under the first one's server, and each clears test-results/ when it starts. Taken when the
+// config loads, before Playwright clears anything; released when the process exits. A second run
+// waits.
 
 const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 

@@ -1,3 +1,4 @@
+import { rfc3339, rfc3339OrNull } from "../api/timestamps";
 import type { AccountSettingsView } from "./account-settings";
 import type { AccessLogView } from "./access-log";
 import type { AccessAppView, AttachedPolicyView } from "./apps";
@@ -6,8 +7,6 @@ import type { AccessPolicyView } from "./policies";
 
 // The snake_case objects of the REST API (README › REST API) built from the domain views. Each function
 // lists its fields explicitly, so nothing the view gains later leaks by accident. Pure.
-
-const iso = (d: Date | null) => (d === null ? null : d.toISOString());
 
 export function policyToApi(p: AccessPolicyView) {
   return {
@@ -19,8 +18,8 @@ export function policyToApi(p: AccessPolicyView) {
     exclude: p.exclude,
     session_duration: p.sessionDuration,
     app_count: p.appCount,
-    created_at: iso(p.createdAt),
-    updated_at: iso(p.updatedAt),
+    created_at: rfc3339(p.createdAt),
+    updated_at: rfc3339(p.updatedAt),
   };
 }
 export type PolicyApi = ReturnType<typeof policyToApi>;
@@ -40,8 +39,8 @@ export function appToApi(a: AccessAppView) {
     read_service_tokens_from_header: a.readServiceTokensFromHeader,
     service_auth_401_redirect: a.serviceAuth401Redirect,
     policies: a.policies.map(attachedPolicyToApi),
-    created_at: iso(a.createdAt),
-    updated_at: iso(a.updatedAt),
+    created_at: rfc3339(a.createdAt),
+    updated_at: rfc3339(a.updatedAt),
   };
 }
 export type AppApi = ReturnType<typeof appToApi>;
@@ -49,7 +48,7 @@ export type AppApi = ReturnType<typeof appToApi>;
 export function keySettingsToApi(k: KeySettingsView) {
   return {
     key_rotation_interval_days: k.keyRotationIntervalDays,
-    last_key_rotation_at: iso(k.lastKeyRotationAt),
+    last_key_rotation_at: rfc3339OrNull(k.lastKeyRotationAt),
     days_until_next_rotation: k.daysUntilNextRotation,
   };
 }
@@ -60,7 +59,7 @@ export function accountSettingsToApi(s: AccountSettingsView) {
 
 export function accessLogToApi(l: AccessLogView) {
   return {
-    created_at: iso(l.createdAt),
+    created_at: rfc3339(l.createdAt),
     allowed: l.allowed,
     reason: l.reason,
     app_uid: l.appId,

@@ -2,17 +2,18 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { recordAudit } from "../audit/record";
 import { assertCan, type Actor } from "../auth/actor";
-import { getDb, type Tx } from "../db/client";
+import { getDb, type Db, type Tx } from "../db/client";
 import { lockAccountObject } from "../db/locks";
 import { AppError, invalid, notFound } from "../errors";
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 import { parseInput } from "../input/parse";
 import { likePattern, pageWindow } from "../input/list";
 import { isUuid } from "../input/uuid";
-import { serviceTokenReferences, type Rule, type RuleListName } from "./rules";
+import { serviceTokenReferences, withoutServiceToken, type Rule, type RuleListName } from "./rules";
 import {
   listPoliciesSchema,
   policyInputSchema,
+  storedPolicyInputSchema,
   type ListPoliciesInput,
   type ParsedPolicyInput,
   type PolicyDecision,
@@ -111,19 +112,26 @@ function columnsOf(c: PolicyContent) {
 }
 
 /**
- * Every service_token rule must name a token of the caller's account. Ids in `alreadyStored` (the
- * policy's current rules) are accepted even if that token has since been deleted, so that
- * GET-then-PUT of a policy keeps working; such a rule simply matches nothing.
+ * Locks FOR SHARE, until the transaction ends, the tokens of the caller's account that `content`
+ * names, and returns their ids: a token's delete (which takes its row FOR UPDATE, then the
+ * policies naming it) waits for this change, or this one sees the token gone. Taken before the
+ * policy's own lock, in the order the delete takes them.
  */
-async function assertTokensInAccount(tx: Tx, actor: Actor, content: PolicyContent, alreadyStored: ReadonlySet<string>) {
-  const refs = serviceTokenReferences(content).filter((r) => !alreadyStored.has(r.tokenId));
-  if (refs.length === 0) return;
-  const found = await tx.serviceToken.findMany({
-    where: { accountId: actor.accountId, id: { in: [...new Set(refs.map((r) => r.tokenId))] } },
-    select: { id: true },
-  });
-  const known = new Set(found.map((t) => t.id));
-  const missing = refs.find((r) => !known.has(r.tokenId));
+async function lockNamedTokens(tx: Tx, actor: Actor, content: PolicyContent): Promise<Set<string>> {
+  const ids = [...new Set(serviceTokenReferences(content).map((r) => r.tokenId))].sort();
+  if (ids.length === 0) return new Set();
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id::text FROM service_tokens WHERE account_id = ${actor.accountId} AND id = ANY(${ids}::uuid[]) ORDER BY id FOR SHARE`;
+  return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * Every service_token rule must name a token of the caller's account (`known`, from
+ * lockNamedTokens). Ids in `alreadyStored` (the policy's current rules) are accepted even if that
+ * token is gone, so that GET-then-PUT of a policy keeps working; such a rule simply matches nothing.
+ */
+function assertTokensKnown(content: PolicyContent, known: ReadonlySet<string>, alreadyStored: ReadonlySet<string>) {
+  const missing = serviceTokenReferences(content).find((r) => !known.has(r.tokenId) && !alreadyStored.has(r.tokenId));
   if (missing) throw invalid(missing.path, "no service token with this id in this account");
 }
 
@@ -136,6 +144,12 @@ async function audit(tx: Tx, actor: Actor, verb: string, id: string, before: Pol
     before: before ? auditSnapshot(before) : undefined,
     after: after ? auditSnapshot(after) : undefined,
   });
+}
+
+/** A policy as other objects' answers name it. */
+export interface PolicyRef {
+  id: string;
+  name: string;
 }
 
 /** An application as lists of policies name it. */
@@ -184,7 +198,7 @@ export async function createPolicy(actor: Actor, input: PolicyInput): Promise<Ac
   assertCan(actor, "apps:write");
   const content = contentOf(parseInput(policyInputSchema, input));
   return getDb().$transaction(async (tx) => {
-    await assertTokensInAccount(tx, actor, content, new Set());
+    assertTokensKnown(content, await lockNamedTokens(tx, actor, content), new Set());
     const created = await tx.accessPolicy.create({
       data: { id: randomUUID(), accountId: actor.accountId, ...columnsOf(content) },
       select: policyViewSelect,
@@ -195,14 +209,20 @@ export async function createPolicy(actor: Actor, input: PolicyInput): Promise<Ac
   });
 }
 
-/** PUT: replaces the whole policy; omitted require/exclude become [] and session_duration null. */
+/**
+ * PUT: replaces the whole policy; omitted require/exclude become [] and session_duration null. An
+ * include must have a rule, except in a policy whose include is already empty (a token's delete
+ * can leave it so, see removeServiceTokenFromPolicies), which may be put back as it is.
+ */
 export async function replacePolicy(actor: Actor, id: string, input: PolicyInput): Promise<AccessPolicyView> {
   assertCan(actor, "apps:write");
-  const content = contentOf(parseInput(policyInputSchema, input));
+  const content = contentOf(parseInput(storedPolicyInputSchema, input));
   return getDb().$transaction(async (tx) => {
+    const known = await lockNamedTokens(tx, actor, content);
     const before = await lockPolicy(tx, actor, id);
+    if (content.include.length === 0 && before.include.length > 0) throw invalid("include", "must contain at least one rule");
     if (JSON.stringify(auditSnapshot(before)) === JSON.stringify(auditSnapshot(content))) return before;
-    await assertTokensInAccount(tx, actor, content, new Set(serviceTokenReferences(before).map((r) => r.tokenId)));
+    assertTokensKnown(content, known, new Set(serviceTokenReferences(before).map((r) => r.tokenId)));
     const after = toPolicyView(await tx.accessPolicy.update({ where: { id }, data: columnsOf(content), select: policyViewSelect }));
     await audit(tx, actor, "update", id, before, after);
     return after;
@@ -230,10 +250,49 @@ export interface ServiceTokenUsage {
     name: string;
     decision: PolicyDecision;
     lists: RuleListName[];
+    /**
+     * Deleting the token leaves this policy matching nothing: the token was its only include rule,
+     * or a require rule (see withoutServiceToken). Otherwise the delete only removes its rules.
+     */
+    matchesNothingAfterDelete: boolean;
     apps: (AppRef & { precedence: number })[];
   }[];
   /** Applications that use any of those policies. */
   apps: AppRef[];
+}
+
+/** The ids of the account's policies with a rule naming the token, locked FOR UPDATE in id order when `lock` is set. */
+async function policiesNaming(db: Tx | Db, accountId: string, tokenId: string, opts: { lock: boolean }): Promise<string[]> {
+  // token_id is stored lowercase by the rule schema, so JSONB containment finds every reference.
+  const probe = JSON.stringify([{ service_token: { token_id: tokenId } }]);
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT id::text FROM access_policies
+    WHERE account_id = ${accountId}
+      AND (include_rules @> ${probe}::jsonb OR require_rules @> ${probe}::jsonb OR exclude_rules @> ${probe}::jsonb)
+    ORDER BY id ${opts.lock ? Prisma.sql`FOR UPDATE` : Prisma.empty}`;
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Takes the deleted service token `tokenId` out of the rules of the account's policies, in the
+ * caller's transaction (deleteServiceToken's), each change with its policy.update audit row, and
+ * returns the policies changed. What goes, and why nothing is let in that was not before:
+ * withoutServiceToken (lib/access/rules.ts). A policy can be left with an empty include, which
+ * matches nothing until an edit gives it a rule again (replacePolicy).
+ */
+export async function removeServiceTokenFromPolicies(tx: Tx, actor: Actor, tokenId: string): Promise<PolicyRef[]> {
+  const ids = await policiesNaming(tx, actor.accountId, tokenId.toLowerCase(), { lock: true });
+  const changed: PolicyRef[] = [];
+  for (const id of ids) {
+    const before = toPolicyView(await tx.accessPolicy.findUniqueOrThrow({ where: { id }, select: policyViewSelect }));
+    const rules = withoutServiceToken(before, tokenId.toLowerCase());
+    if (rules === null) continue;
+    const content: PolicyContent = { ...before, ...rules };
+    const after = toPolicyView(await tx.accessPolicy.update({ where: { id }, data: columnsOf(content), select: policyViewSelect }));
+    await audit(tx, actor, "update", id, before, after);
+    changed.push({ id, name: before.name });
+  }
+  return changed.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
 }
 
 /** Which policies (and through them, which applications) name a service token: for its detail page and delete dialog. */
@@ -244,15 +303,10 @@ export async function policiesReferencingServiceToken(actor: Actor, tokenId: str
   const db = getDb();
   const token = await db.serviceToken.findFirst({ where: { id, accountId: actor.accountId }, select: { id: true } });
   if (!token) throw notFound("service token");
-  // token_id is stored lowercase by the rule schema, so JSONB containment finds every reference.
-  const probe = JSON.stringify([{ service_token: { token_id: id } }]);
-  const matches = await db.$queryRaw<{ id: string }[]>`
-    SELECT id FROM access_policies
-    WHERE account_id = ${actor.accountId}
-      AND (include_rules @> ${probe}::jsonb OR require_rules @> ${probe}::jsonb OR exclude_rules @> ${probe}::jsonb)`;
+  const matches = await policiesNaming(db, actor.accountId, id, { lock: false });
   if (matches.length === 0) return { policies: [], apps: [] };
   const rows = await db.accessPolicy.findMany({
-    where: { accountId: actor.accountId, id: { in: matches.map((m) => m.id) } },
+    where: { accountId: actor.accountId, id: { in: matches } },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     select: {
       ...policyViewSelect,
@@ -266,7 +320,14 @@ export async function policiesReferencingServiceToken(actor: Actor, tokenId: str
       view[name].some((rule) => "service_token" in rule && rule.service_token.token_id === id),
     );
     for (const a of row.apps) apps.set(a.app.id, a.app);
-    return { id: view.id, name: view.name, decision: view.decision, lists, apps: row.apps.map((a) => ({ ...a.app, precedence: a.precedence })) };
+    return {
+      id: view.id,
+      name: view.name,
+      decision: view.decision,
+      lists,
+      matchesNothingAfterDelete: withoutServiceToken(view, id)?.include.length === 0,
+      apps: row.apps.map((a) => ({ ...a.app, precedence: a.precedence })),
+    };
   });
   return { policies, apps: [...apps.values()].sort((a, b) => a.name.localeCompare(b.name)) };
 }

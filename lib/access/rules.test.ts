@@ -1,5 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ruleListSchema, ruleSchema, serviceTokenReferences, type Rule } from "./rules";
+import { ruleListSchema, ruleSchema, serviceTokenReferences, withoutServiceToken, type Rule } from "./rules";
+import { parseIp } from "../net/ip";
+import { policyMatches } from "./validation/evaluate";
 
 const TOKEN_ID = "6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b";
 
@@ -80,5 +83,58 @@ describe("serviceTokenReferences", () => {
       { tokenId: "a", path: "include.1.service_token.token_id" },
       { tokenId: "b", path: "exclude.0.service_token.token_id" },
     ]);
+  });
+});
+
+describe("withoutServiceToken", () => {
+  const X = TOKEN_ID;
+  const OTHER = "0b7e7f4e-2a43-4c55-9b1f-0d7a5e8d9c31";
+  const x: Rule = { service_token: { token_id: X } };
+  const other: Rule = { service_token: { token_id: OTHER } };
+
+  it("is null for a policy that does not name the token", () => {
+    expect(withoutServiceToken({ include: [other, { everyone: {} }], require: [], exclude: [] }, X)).toBeNull();
+  });
+
+  it("drops the token from include and exclude, and empties the include when it was the only rule", () => {
+    expect(withoutServiceToken({ include: [x, other], require: [], exclude: [x, { ip: { ip: "10.0.0.0/8" } }] }, X)).toEqual({
+      include: [other],
+      require: [],
+      exclude: [{ ip: { ip: "10.0.0.0/8" } }],
+    });
+    expect(withoutServiceToken({ include: [x], require: [], exclude: [] }, X)).toEqual({ include: [], require: [], exclude: [] });
+  });
+
+  it("empties the include of a policy that required the token, rather than widen it", () => {
+    const ip: Rule = { ip: { ip: "192.0.2.0/24" } };
+    expect(withoutServiceToken({ include: [{ any_valid_service_token: {} }], require: [x, ip], exclude: [other] }, X)).toEqual({
+      include: [],
+      require: [ip],
+      exclude: [other],
+    });
+  });
+
+  it("never lets in a request the policy did not let in before (the deleted token cannot authenticate any more)", () => {
+    const ids = [X, OTHER, "5f0c7a3e-8d14-4b2e-a6c9-1e2f3d4c5b6a"];
+    const rule = fc.oneof(
+      fc.constantFrom(...ids).map((id): Rule => ({ service_token: { token_id: id } })),
+      fc.constant<Rule>({ any_valid_service_token: {} }),
+      fc.constant<Rule>({ everyone: {} }),
+      fc.constantFrom("10.0.0.0/8", "192.0.2.1").map((ip): Rule => ({ ip: { ip } })),
+    );
+    const lists = fc.record({ include: fc.array(rule, { maxLength: 4 }), require: fc.array(rule, { maxLength: 3 }), exclude: fc.array(rule, { maxLength: 3 }) });
+    const facts = fc.record({
+      serviceTokenId: fc.constantFrom(null, OTHER, ids[2]),
+      ip: fc.constantFrom(null, "10.1.2.3", "192.0.2.1", "203.0.113.9").map((ip) => (ip === null ? null : parseIp(ip))),
+    });
+    fc.assert(
+      fc.property(lists, facts, (before, f) => {
+        const after = withoutServiceToken(before, X);
+        if (after === null) return;
+        expect(serviceTokenReferences(after).some((r) => r.tokenId === X)).toBe(false);
+        if (policyMatches(after, f)) expect(policyMatches(before, f)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -131,3 +131,22 @@ export function serviceTokenReferences(lists: Record<RuleListName, readonly Rule
   }
   return refs;
 }
+
+/**
+ * A policy's rule lists once the service token `tokenId` is gone, or null when no rule names it.
+ * Include and exclude lose the rules naming it: the token cannot authenticate any more, so nothing
+ * changes for anyone else. A require rule naming it could only ever be met by that token, so the
+ * policy can match nothing from now on; dropping that rule alone would widen the policy to every
+ * token its other rules let in, so the include is emptied as well, and an empty include matches
+ * nothing (lib/access/validation/evaluate.ts).
+ */
+export function withoutServiceToken(lists: Record<RuleListName, readonly Rule[]>, tokenId: string): Record<RuleListName, Rule[]> | null {
+  const names = (rule: Rule) => "service_token" in rule && rule.service_token.token_id === tokenId;
+  if (!lists.include.some(names) && !lists.require.some(names) && !lists.exclude.some(names)) return null;
+  const keep = (rules: readonly Rule[]) => rules.filter((rule) => !names(rule));
+  return {
+    include: lists.require.some(names) ? [] : keep(lists.include),
+    require: keep(lists.require),
+    exclude: keep(lists.exclude),
+  };
+}

@@ -200,6 +200,12 @@ export const policyInputSchema = z.object({
 export type PolicyInput = z.input<typeof policyInputSchema>;
 export type ParsedPolicyInput = z.output<typeof policyInputSchema>;
 
+/**
+ * A policy as it may be stored, and so replaced: its include may be empty (matching nothing), as a
+ * service token's delete can leave it; only a policy already in that state may be put back so.
+ */
+export const storedPolicyInputSchema = policyInputSchema.extend({ include: ruleListSchema({ atLeastOne: false }) });
+
 export const listPoliciesSchema = z.object(listQuery);
 export type ListPoliciesInput = z.input<typeof listPoliciesSchema>;
 

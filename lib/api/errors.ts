@@ -1,4 +1,4 @@
-import { AppError, type AppErrorCode } from "../errors";
+import { AppError, invalid, type AppErrorCode } from "../errors";
 import { failureResponse } from "./envelope";
 
 // The one place where errors become v4 answers (README › REST API). Domain code throws AppError; the few
@@ -56,6 +56,22 @@ export function knownErrorResponse(err: unknown): Response | null {
   if (err.code === "invalid_request" && !message.startsWith("invalid request")) message = `invalid request: ${message}`;
   if (err.code === "rate_limited") headers["retry-after"] = String(Math.max(1, Math.ceil(err.details?.retryAfterSeconds ?? 60)));
   return failureResponse(wire.status, wire.code, message, headers);
+}
+
+/**
+ * Runs a domain call whose refusals name fields as the domain does (`previousSecretExpiresAt`) and
+ * rethrows them naming the field as the wire does (`previous_client_secret_expires_at`), per `names`.
+ */
+export async function withWireFieldNames<T>(names: Readonly<Record<string, string>>, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    const field = e instanceof AppError && e.code === "invalid_request" ? e.details?.field : undefined;
+    const wire = field === undefined ? undefined : names[field];
+    if (wire === undefined) throw e;
+    const prefix = `invalid request: ${field}: `;
+    throw invalid(wire, (e as AppError).message.startsWith(prefix) ? (e as AppError).message.slice(prefix.length) : (e as AppError).message);
+  }
 }
 
 export function internalErrorResponse(): Response {

@@ -1,10 +1,11 @@
 import "server-only";
+import { CLIENT_IP_HEADER } from "../http/client-ip";
 import { logger } from "../logger";
 import { successResponse } from "./envelope";
 import { internalErrorResponse, knownErrorResponse, loggableError, methodNotAllowed, noRoute } from "./errors";
 import { API_PREFIX } from "./paths";
 import { routes, type Route } from "./routes";
-import { withApiToken } from "./with-api-token";
+import { withApiToken, type ApiRequest } from "./with-api-token";
 
 // Dispatches every request under /client/v4 through the route table, and turns every outcome,
 // thrown or returned, into a v4 envelope. Nothing a client sends can make this throw.
@@ -53,12 +54,18 @@ function matchParams(route: CompiledRoute, segments: string[]): Record<string, s
   return params;
 }
 
+/**
+ * Answers one API request, and logs it in one line: method, route pattern, status, time, the id of
+ * the API token that sent it once that token authenticated (never the token itself; also when the
+ * request is then refused) and the client IP (as the server entry determined it).
+ */
 export async function dispatch(request: Request): Promise<Response> {
   const started = performance.now();
+  const receivedAt = new Date();
   // HEAD is GET without a body (the HTTP layer drops it).
   const method = request.method === "HEAD" ? "GET" : request.method;
   let pattern: string | null = null;
-  let apiTokenId: string | null = null;
+  let seen: ApiRequest | null = null;
   let response: Response;
   try {
     const url = new URL(request.url);
@@ -73,8 +80,8 @@ export async function dispatch(request: Request): Promise<Response> {
     const chosen = candidates.filter(({ c }) => c.route.method === method).sort((a, b) => b.c.literals - a.c.literals)[0];
     if (!chosen) throw methodNotAllowed([...new Set(candidates.map(({ c }) => c.route.method))]);
     pattern = chosen.c.route.pattern;
-    const out = await chosen.c.run(request, chosen.params, url.searchParams);
-    apiTokenId = out.actor.tokenId;
+    seen = { params: chosen.params, query: url.searchParams, receivedAt, apiTokenId: null };
+    const out = await chosen.c.run(request, seen);
     response = successResponse(out.result, {
       status: out.status,
       resultInfo: out.resultInfo,
@@ -86,7 +93,14 @@ export async function dispatch(request: Request): Promise<Response> {
     response = known ?? internalErrorResponse();
   }
   logger.info(
-    { method: request.method, route: pattern, status: response.status, ms: Math.round(performance.now() - started), apiTokenId },
+    {
+      method: request.method,
+      route: pattern,
+      status: response.status,
+      ms: Math.round(performance.now() - started),
+      apiTokenId: seen?.apiTokenId ?? null,
+      clientIp: request.headers.get(CLIENT_IP_HEADER),
+    },
     "API request",
   );
   return response;

@@ -11,6 +11,8 @@ import { forbidden, missingAuthorization } from "./errors";
 
 export interface ApiContext {
   actor: ApiTokenActor;
+  /** When the request arrived, before anything was read. */
+  receivedAt: Date;
   /** When the API token itself expires (null: never). */
   tokenExpiresAt: Date | null;
   params: Readonly<Record<string, string>>;
@@ -45,9 +47,20 @@ function bearerValue(request: Request): string {
   return m ? m[1] : "";
 }
 
+/** What the router knows of a request before the handler runs, and learns while it runs. */
+export interface ApiRequest {
+  params: Record<string, string>;
+  query: URLSearchParams;
+  receivedAt: Date;
+  /** Set once the bearer token authenticates: its id, for the request log, refused or not. */
+  apiTokenId: string | null;
+}
+
 export function withApiToken(handler: ApiHandler, access: ApiAccess) {
-  return async (request: Request, params: Record<string, string>, query: URLSearchParams): Promise<ApiResult & { actor: ApiTokenActor }> => {
+  return async (request: Request, req: ApiRequest): Promise<ApiResult> => {
+    const { params, query, receivedAt } = req;
     const { actor, expiresAt } = await authenticateApiToken(bearerValue(request));
+    req.apiTokenId = actor.tokenId;
     // A malformed account id can only differ from the token's: the same 403 as another account's.
     if (params.account_id !== undefined && params.account_id !== actor.accountId) throw forbidden();
     if (access.permission !== null && !actorCan(actor, access.permission)) throw forbidden();
@@ -55,7 +68,6 @@ export function withApiToken(handler: ApiHandler, access: ApiAccess) {
     const text = BODY_METHODS.has(request.method) ? await readBodyText(request) : "";
     let parsed: Record<string, unknown> | undefined;
     const json = () => (parsed ??= parseJsonObject(text));
-    const result = await handler({ actor, tokenExpiresAt: expiresAt, params, query, json });
-    return { ...result, actor };
+    return handler({ actor, receivedAt, tokenExpiresAt: expiresAt, params, query, json });
   };
 }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { AppError } from "../errors";
+import { toFormFailure } from "../forms";
 import { likePattern } from "./list";
 import { parseInput } from "./parse";
-import { nameSchema, STORABLE_TEXT_MESSAGE } from "./text";
+import { DISPLAYABLE_TEXT_MESSAGE, nameSchema, STORABLE_TEXT_MESSAGE } from "./text";
 import { isUuid } from "./uuid";
 
 function refusal(schema: z.ZodType, input: unknown, at?: string): { field: string | undefined; message: string } {
@@ -42,6 +43,33 @@ describe("parseInput", () => {
   it("returns the parsed value", () => {
     expect(parseInput(schema, { name: "  trimmed  ", extra: 1 })).toEqual({ name: "trimmed" });
     expect(parseInput(z.object({ at: z.date() }), { at: new Date(0) })).toEqual({ at: new Date(0) });
+  });
+});
+
+describe("nameSchema", () => {
+  // Controls, separators and every Unicode bidirectional control (U+202E makes "RTL" read "LTR").
+  const HOSTILE = [
+    "line\nbreak", "car\rriage", "tab\tbed", "bell\u0007", "esc\u001b[31m", "del\u007f", "c1\u0085", "c1\u009b",
+    "\u202eRTL", "a\u202ab", "a\u202bb", "a\u202cb", "a\u202db", "a\u2066b", "a\u2067b", "a\u2068b", "a\u2069b",
+    "a\u200eb", "a\u200fb", "a\u061cb", "a\u2028b", "a\u2029b",
+  ];
+
+  it.each(HOSTILE)("refuses %j with a message naming the field, in the API's words and a form's", (bad) => {
+    expect(refusal(z.object({ name: nameSchema }), { name: bad })).toEqual({ field: "name", message: `invalid request: name: ${DISPLAYABLE_TEXT_MESSAGE}` });
+    let thrown: unknown;
+    try {
+      parseInput(z.object({ name: nameSchema }), { name: bad });
+    } catch (e) {
+      thrown = e;
+    }
+    expect(toFormFailure(thrown)).toEqual({ ok: false, field: "name", error: `Name ${DISPLAYABLE_TEXT_MESSAGE}` });
+  });
+
+  it("keeps the text of every script, emoji sequences and joiners, and trims surrounding whitespace", () => {
+    for (const ok of ["CI/CD token", "Überprüfung", "日本語のトークン", "עברית", "العربية", "می\u200cخواهم", "👩\u200d💻 deploy", "🏳️\u200d🌈", "a b"]) {
+      expect(parseInput(nameSchema, ok)).toBe(ok);
+    }
+    expect(parseInput(nameSchema, "\t name \n")).toBe("name");
   });
 });
 

@@ -6,7 +6,7 @@ import { createFirstAdmin, adminCount } from "../admins/service";
 import { ensureDefaultAccount } from "../accounts/service";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../db/embedded";
 import { applyMigrations } from "../db/migrate";
-import { getEnv, resetEnvCache } from "../env";
+import { getEnv, setEnv } from "../env";
 import { logger } from "../logger";
 
 // Start-up steps shared by the server, the CLI and the tests: database up, migrations applied,
@@ -20,8 +20,7 @@ export async function prepareDatabase(opts: { reuseRunning?: boolean } = {}): Pr
     db = { url: env.DATABASE_URL, stop: async () => undefined };
   } else {
     db = await startEmbeddedPostgres(env.dataDir, { reuseRunning: opts.reuseRunning, port: env.EMBEDDED_PG_PORT });
-    process.env.DATABASE_URL = db.url;
-    resetEnvCache();
+    setEnv({ DATABASE_URL: db.url });
   }
   await applyMigrations(db.url);
   return db;
@@ -34,8 +33,7 @@ export async function ensureAuthSecret(): Promise<void> {
   const file = path.join(env.dataDir, "auth-secret");
   await mkdir(env.dataDir, { recursive: true });
   if (!existsSync(file)) await writeFile(file, randomBytes(32).toString("hex"), { mode: 0o600 });
-  process.env.AUTH_SECRET = (await readFile(file, "utf8")).trim();
-  resetEnvCache();
+  setEnv({ AUTH_SECRET: (await readFile(file, "utf8")).trim() });
 }
 
 /** The default account, and the first Super Administrator from ADMIN_EMAIL + ADMIN_PASSWORD. */

@@ -9,16 +9,16 @@ import { disconnectDb } from "../db/client";
 import { getEnv } from "../env";
 import { logger } from "../logger";
 
-export const WORKER_SOCKET_ENV = "GATEPOST_WORKER_SOCKET";
-
 async function main() {
   const env = getEnv();
-  const socketPath = process.env[WORKER_SOCKET_ENV];
-  if (!socketPath) throw new Error(`${WORKER_SOCKET_ENV} is not set (server.ts starts this process)`);
+  const socketPath = env.GATEPOST_WORKER_SOCKET;
+  if (!socketPath) throw new Error("GATEPOST_WORKER_SOCKET is not set (server.ts starts this process)");
   const app = next({ dev: false, dir: process.cwd(), hostname: env.HOST, port: env.PORT });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const server = http.createServer((req, res) => {
+  // Whatever the front accepted (16 KiB of request line and headers) arrives here with the client-IP
+  // header added: twice the limit, so the front alone decides what is too large (414 / 431).
+  const server = http.createServer({ maxHeaderSize: 2 * http.maxHeaderSize }, (req, res) => {
     handle(req, res).catch((err: unknown) => {
       logger.error({ err }, "unhandled request error");
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });

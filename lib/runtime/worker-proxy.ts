@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import os from "node:os";
 import path from "node:path";
+import { childProcessEnv } from "../env";
 import { logger } from "../logger";
 
 // The front's side of the Next.js worker (next-worker.ts): start it, hand requests to it over its
@@ -21,11 +22,13 @@ export interface NextWorker {
   onExit(fn: (code: number | null, signal: NodeJS.Signals | null) => void): void;
 }
 
-export async function startNextWorker(env: NodeJS.ProcessEnv): Promise<NextWorker> {
+/** Starts the worker with this process's environment; `port` is the public one, where next-auth reaches itself. */
+export async function startNextWorker(opts: { port: number }): Promise<NextWorker> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "gatepost-worker-"));
   const socketPath = path.join(dir, "next.sock");
   const child: ChildProcess = fork(path.join(__dirname, "next-worker.ts"), [], {
-    env: { ...env, GATEPOST_WORKER_SOCKET: socketPath },
+    // next-auth derives its URLs from the request's host, so the dashboard works on any address.
+    env: childProcessEnv({ AUTH_TRUST_HOST: "true", GATEPOST_WORKER_SOCKET: socketPath }, { NEXTAUTH_URL_INTERNAL: `http://127.0.0.1:${opts.port}` }),
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   let stopping = false;

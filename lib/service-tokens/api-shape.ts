@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { nameSchema } from "../input/text";
+import { rfc3339, rfc3339OrNull } from "../api/timestamps";
 import { tokenDurationSchema } from "./schemas";
 import type { ServiceTokenView } from "./service";
 
@@ -10,11 +11,11 @@ import type { ServiceTokenView } from "./service";
 // a GET result be PUT back as it is (id, client_id, created_at, ... are read-only and ignored).
 // A null is treated as an absent field: some clients serialise unset optional fields that way.
 
-/** RFC 3339 in UTC: milliseconds only when there are some ("2026-01-31T12:00:00Z"). */
-export function rfc3339(d: Date): string {
-  return d.toISOString().replace(".000Z", "Z");
-}
-const rfc3339OrNull = (d: Date | null) => (d === null ? null : rfc3339(d));
+/** The domain's names of the fields whose wire names differ, for the domain's refusals. */
+export const SERVICE_TOKEN_WIRE_FIELDS = {
+  previousSecretExpiresAt: "previous_client_secret_expires_at",
+  clientSecretVersion: "client_secret_version",
+} as const;
 
 export const serviceTokenWireSchema = z.object({
   id: z.string(),

@@ -4,7 +4,9 @@ import {
   durationProblem,
   EXPIRING_SOON_MS,
   extendedExpiry,
+  graceEndProblem,
   initialExpiry,
+  MAX_ROTATION_GRACE_MS,
   parseGoDurationNs,
   parseTokenDuration,
   refreshedExpiry,
@@ -190,5 +192,25 @@ describe("tokenStatus", () => {
     expect(tokenStatus({ enabled: false, expiresAt: at(DAY) }, now)).toBe("disabled");
     expect(tokenStatus({ enabled: false, expiresAt: at(-DAY) }, now)).toBe("disabled");
     expect(tokenStatus({ enabled: false, expiresAt: null }, now)).toBe("disabled");
+  });
+});
+
+describe("graceEndProblem", () => {
+  const now = new Date("2030-06-01T00:00:00.000Z");
+  const at = (offset: number) => new Date(now.getTime() + offset);
+
+  it("allows up to 30 days ahead, and never past the token's own expiry", () => {
+    expect(MAX_ROTATION_GRACE_MS).toBe(30 * DAY);
+    expect(graceEndProblem(at(30 * DAY), now, null)).toBeNull();
+    expect(graceEndProblem(at(30 * DAY + 1), now, null)).toBe("must be at most 30 days from now");
+    expect(graceEndProblem(new Date("9999-12-31T23:59:59Z"), now, null)).toBe("must be at most 30 days from now");
+    expect(graceEndProblem(at(2 * H), now, at(2 * H))).toBeNull();
+    expect(graceEndProblem(at(2 * H + 1), now, at(2 * H))).toBe("must not be later than the token's expiry (2030-06-01T02:00:00.000Z)");
+  });
+
+  it("always allows a time not in the future (the grace ends at once), and refuses an invalid date", () => {
+    expect(graceEndProblem(now, now, at(-DAY))).toBeNull();
+    expect(graceEndProblem(new Date(0), now, at(H))).toBeNull();
+    expect(graceEndProblem(new Date(Number.NaN), now, null)).toBe("must be an RFC 3339 date-time");
   });
 });

@@ -104,6 +104,23 @@ export function extendedExpiry(expiresAt: Date | null, now: Date, duration: stri
   return add(base, parseTokenDuration(duration));
 }
 
+/** The longest a previous secret keeps working after a rotation: the dashboard's longest choice, and the API's bound. */
+export const MAX_ROTATION_GRACE_MS = 30 * 24 * 3600 * 1000;
+
+/**
+ * Why `graceEnd` cannot end the grace period of the previous secret of a token that expires at
+ * `expiresAt` (null: never), or null. A time not after `now` ends the grace at once: always allowed.
+ */
+export function graceEndProblem(graceEnd: Date, now: Date, expiresAt: Date | null): string | null {
+  if (Number.isNaN(graceEnd.getTime())) return "must be an RFC 3339 date-time";
+  if (graceEnd.getTime() <= now.getTime()) return null;
+  if (graceEnd.getTime() - now.getTime() > MAX_ROTATION_GRACE_MS) return "must be at most 30 days from now";
+  if (expiresAt !== null && graceEnd.getTime() > expiresAt.getTime()) {
+    return `must not be later than the token's expiry (${expiresAt.toISOString()})`;
+  }
+  return null;
+}
+
 export const EXPIRING_SOON_MS = 7 * 24 * 3600 * 1000;
 
 export type TokenStatus = "active" | "expiring_soon" | "expired" | "disabled";

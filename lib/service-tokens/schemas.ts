@@ -12,16 +12,20 @@ export const tokenDurationSchema = z
     if (problem) ctx.addIssue({ code: "custom", message: problem });
   });
 
+const enabledSchema = z.boolean({ error: "must be true or false" });
+
 export const createServiceTokenSchema = z.object({
   name: nameSchema,
   duration: tokenDurationSchema.default(DEFAULT_DURATION),
+  /** false: created disabled, in the same transaction (the REST API's `enabled` on create). Default true. */
+  enabled: enabledSchema.optional(),
 });
 export type CreateServiceTokenInput = z.input<typeof createServiceTokenSchema>;
 
 export const updateServiceTokenSchema = z.object({
   name: nameSchema.optional(),
   duration: tokenDurationSchema.optional(),
-  enabled: z.boolean({ error: "must be true or false" }).optional(),
+  enabled: enabledSchema.optional(),
   /**
    * The dashboard's "Extend by": extend even when `duration` equals the stored one. Without it (the
    * REST API's PUT), repeating the stored duration changes no expiry, so GET-then-PUT is idempotent.
@@ -30,12 +34,30 @@ export const updateServiceTokenSchema = z.object({
 });
 export type UpdateServiceTokenInput = z.input<typeof updateServiceTokenSchema>;
 
+/** The end of a rotation's grace period (the old secret works until then); not in the future: none. */
+const graceEndSchema = z.date({ error: "must be an RFC 3339 date-time" });
+
 export const rotateServiceTokenSchema = z.object({
-  previousSecretExpiresAt: z.date({ error: "must be an RFC 3339 date-time" }).optional(),
-  /** Rotate only if the stored version is still this one (a PUT's bump), else a conflict. */
-  expectedVersion: z.number().int().min(1).optional(),
+  previousSecretExpiresAt: graceEndSchema.optional(),
 });
 export type RotateServiceTokenInput = z.input<typeof rotateServiceTokenSchema>;
+
+/**
+ * Every field of a token at once, as the REST API's PUT sends them: the edit (name, enabled, a
+ * different duration), then the secret: `clientSecretVersion` = stored + 1 rotates it, with the old
+ * secret lasting until `previousSecretExpiresAt`; otherwise a `previousSecretExpiresAt` moves the
+ * end of the running grace period.
+ */
+export const updateOrRotateServiceTokenSchema = updateServiceTokenSchema.omit({ extend: true }).extend({
+  clientSecretVersion: z.number({ error: "must be an integer" }).int("must be an integer").min(1, "must be at least 1").optional(),
+  previousSecretExpiresAt: graceEndSchema.optional(),
+  /**
+   * When the caller's request began (default: when the call began). A rotation written after it
+   * made the version the request asks for behind its back: the request lost that race.
+   */
+  requestedAt: z.date().optional(),
+});
+export type UpdateOrRotateServiceTokenInput = z.input<typeof updateOrRotateServiceTokenSchema>;
 
 export const SORT_COLUMNS = ["name", "clientId", "expiresAt", "lastSeenAt", "createdAt"] as const;
 export type SortColumn = (typeof SORT_COLUMNS)[number];

@@ -5,19 +5,23 @@ import { assertCan, type Actor } from "../auth/actor";
 import { getDb, type Tx } from "../db/client";
 import { lockAccountObject } from "../db/locks";
 import { AppError, invalid, notFound } from "../errors";
+import type { z } from "zod";
 import type { Prisma } from "../generated/prisma/client";
 import { parseInput } from "../input/parse";
 import { likePattern, pageWindow } from "../input/list";
 import { isUuid } from "../input/uuid";
-import { extendedExpiry, initialExpiry, parseTokenDuration, refreshedExpiry } from "./duration";
+import { removeServiceTokenFromPolicies, type PolicyRef } from "../access/policies";
+import { extendedExpiry, graceEndProblem, initialExpiry, parseTokenDuration, refreshedExpiry } from "./duration";
 import {
   createServiceTokenSchema,
   listServiceTokensSchema,
   rotateServiceTokenSchema,
+  updateOrRotateServiceTokenSchema,
   updateServiceTokenSchema,
   type CreateServiceTokenInput,
   type ListServiceTokensInput,
   type RotateServiceTokenInput,
+  type UpdateOrRotateServiceTokenInput,
   type UpdateServiceTokenInput,
 } from "./schemas";
 import { generateClientId, generateClientSecret, hashSecret } from "./secret";
@@ -50,6 +54,18 @@ export interface ServiceTokenWithSecret {
   /** Shown once, then gone: the caller must not store or log it. */
   clientSecret: string;
 }
+
+/** The outcome of a change that may have rotated the secret. */
+export interface ServiceTokenChange {
+  token: ServiceTokenView;
+  /** The new secret when the change rotated it (shown once, as from a rotation), else null. */
+  clientSecret: string | null;
+}
+
+export type DeletedServiceToken = ServiceTokenView & {
+  /** The policies whose rules named the token: the delete removed it from them. */
+  removedFromPolicies: PolicyRef[];
+};
 
 /** Locks and returns the token, or throws not_found (also for another account's token or a malformed id). */
 async function lockToken(tx: Tx, actor: Actor, id: string): Promise<ServiceTokenView> {
@@ -154,6 +170,7 @@ export async function createServiceToken(actor: Actor, input: CreateServiceToken
         secretHash: hashSecret(clientSecret),
         duration: data.duration,
         expiresAt: initialExpiry(now, data.duration),
+        enabled: data.enabled ?? true,
         createdAt: now,
         updatedAt: now,
       },
@@ -168,6 +185,90 @@ export async function createServiceToken(actor: Actor, input: CreateServiceToken
   return { token, clientSecret };
 }
 
+/** The edit of a token in the caller's transaction: writes and audits only what differs from `before`. */
+async function editToken(tx: Tx, actor: Actor, before: ServiceTokenView, data: z.output<typeof updateServiceTokenSchema>, now: Date): Promise<ServiceTokenView> {
+  const change: Prisma.ServiceTokenUpdateInput = {};
+  if (data.name !== undefined && data.name !== before.name) change.name = data.name;
+  if (data.enabled !== undefined && data.enabled !== before.enabled) change.enabled = data.enabled;
+  if (data.duration !== undefined && (data.extend === true || !sameDuration(data.duration, before.duration))) {
+    change.duration = data.duration;
+    change.expiresAt = extendedExpiry(before.expiresAt, now, data.duration);
+  }
+  if (Object.keys(change).length === 0) return before;
+  const after = await tx.serviceToken.update({ where: { id: before.id }, data: change, select: viewSelect });
+  const verb = change.enabled === undefined || Object.keys(change).length > 1 ? "update" : after.enabled ? "enable" : "disable";
+  await audit(tx, actor, verb, before, after);
+  return after;
+}
+
+/** Refuses a grace end that is too far ahead or after the token's expiry; the past (no grace) is always fine. */
+function assertGraceEnd(graceEnd: Date, now: Date, token: ServiceTokenView): void {
+  const problem = graceEndProblem(graceEnd, now, token.expiresAt);
+  if (problem) throw invalid("previousSecretExpiresAt", problem);
+}
+
+/**
+ * A new secret under the same client id, in the caller's transaction. The old secret keeps working
+ * until `graceEnd`; null or not in the future, it stops at once.
+ */
+async function rotateToken(tx: Tx, actor: Actor, before: ServiceTokenView, graceEnd: Date | null, now: Date): Promise<ServiceTokenWithSecret> {
+  if (graceEnd !== null) assertGraceEnd(graceEnd, now, before);
+  const clientSecret = generateClientSecret();
+  const current = await tx.serviceToken.findUniqueOrThrow({ where: { id: before.id }, select: { secretHash: true } });
+  const grace = graceEnd !== null && graceEnd > now ? graceEnd : null;
+  const token = await tx.serviceToken.update({
+    where: { id: before.id },
+    data: {
+      secretHash: hashSecret(clientSecret),
+      previousSecretHash: grace ? current.secretHash : null,
+      previousSecretExpiresAt: grace,
+      // A new grace period starts unused: the last use belonged to the secret now dropped.
+      previousSecretLastSeenAt: null,
+      previousSecretLastSeenIp: null,
+      clientSecretVersion: { increment: 1 },
+      // As late as the transaction allows: a request that began before this instant and asks for
+      // the version written here lost the race to this rotation.
+      clientSecretRotatedAt: new Date(),
+    },
+    select: viewSelect,
+  });
+  await audit(tx, actor, "rotate", before, token);
+  return { token, clientSecret };
+}
+
+/** Moves the end of a running grace period in the caller's transaction; a time not in the future ends it. */
+async function moveGraceEnd(tx: Tx, actor: Actor, before: ServiceTokenView, at: Date, now: Date): Promise<ServiceTokenView> {
+  // The stored end sent back (GET-then-PUT) changes nothing, even if the expiry has moved before it since.
+  if (before.previousSecretExpiresAt?.getTime() === at.getTime()) return before;
+  assertGraceEnd(at, now, before);
+  if (before.previousSecretExpiresAt === null) return before;
+  const ended = at.getTime() <= now.getTime();
+  const after = await tx.serviceToken.update({
+    where: { id: before.id },
+    data: ended
+      ? { previousSecretHash: null, previousSecretExpiresAt: null, previousSecretLastSeenAt: null, previousSecretLastSeenIp: null }
+      : { previousSecretExpiresAt: at },
+    select: viewSelect,
+  });
+  await audit(tx, actor, "update", before, after);
+  return after;
+}
+
+/**
+ * Whether a request asking for `asked` rotates the secret of a token now at version `stored`:
+ * stored + 1 rotates; anything lower is a stale copy and changes nothing, except the stored version
+ * itself when a rotation wrote it after the request began (`requestedAt`): that request meant to
+ * rotate from the version before and lost the race, a conflict. A jump of more than one is refused,
+ * since a rotation always counts up by one.
+ */
+function rotatesTo(asked: number, stored: number, rotatedAt: Date | null, requestedAt: Date): boolean {
+  if (asked > stored + 1) throw invalid("clientSecretVersion", `must be ${stored} (unchanged) or ${stored + 1} (rotate the secret)`);
+  if (asked === stored && rotatedAt !== null && rotatedAt > requestedAt) {
+    throw new AppError("conflict", `conflict: client_secret_version is now ${stored}; another rotation happened first`);
+  }
+  return asked === stored + 1;
+}
+
 /**
  * Edit: rename, enable/disable, and a duration change that extends: expires_at becomes
  * max(expires_at, now) + the new duration. Repeating the stored duration changes no expiry unless
@@ -176,20 +277,33 @@ export async function createServiceToken(actor: Actor, input: CreateServiceToken
 export async function updateServiceToken(actor: Actor, id: string, input: UpdateServiceTokenInput): Promise<ServiceTokenView> {
   assertCan(actor, "service_tokens:write");
   const data = parseInput(updateServiceTokenSchema, input);
+  return getDb().$transaction(async (tx) => editToken(tx, actor, await lockToken(tx, actor, id), data, new Date()));
+}
+
+/**
+ * The REST API's PUT, one transaction under the token's row lock, so that a refusal changes
+ * nothing: the edit as in updateServiceToken (a repeated duration changes nothing), then
+ * `clientSecretVersion` = stored + 1 rotates (see rotatesTo for the others), the old secret lasting
+ * until `previousSecretExpiresAt`; without a rotation, a `previousSecretExpiresAt` different from the
+ * stored one moves the end of the running grace period. Each step that changes something has its
+ * audit row.
+ */
+export async function updateOrRotateServiceToken(actor: Actor, id: string, input: UpdateOrRotateServiceTokenInput): Promise<ServiceTokenChange> {
+  assertCan(actor, "service_tokens:write");
+  const startedAt = new Date();
+  const { clientSecretVersion, previousSecretExpiresAt, requestedAt = startedAt, ...edit } = parseInput(updateOrRotateServiceTokenSchema, input);
   return getDb().$transaction(async (tx) => {
     const before = await lockToken(tx, actor, id);
-    const change: Prisma.ServiceTokenUpdateInput = {};
-    if (data.name !== undefined && data.name !== before.name) change.name = data.name;
-    if (data.enabled !== undefined && data.enabled !== before.enabled) change.enabled = data.enabled;
-    if (data.duration !== undefined && (data.extend === true || !sameDuration(data.duration, before.duration))) {
-      change.duration = data.duration;
-      change.expiresAt = extendedExpiry(before.expiresAt, new Date(), data.duration);
+    const now = new Date();
+    let rotate = false;
+    if (clientSecretVersion !== undefined) {
+      const { clientSecretRotatedAt } = await tx.serviceToken.findUniqueOrThrow({ where: { id }, select: { clientSecretRotatedAt: true } });
+      rotate = rotatesTo(clientSecretVersion, before.clientSecretVersion, clientSecretRotatedAt, requestedAt);
     }
-    if (Object.keys(change).length === 0) return before;
-    const after = await tx.serviceToken.update({ where: { id }, data: change, select: viewSelect });
-    const verb = change.enabled === undefined || Object.keys(change).length > 1 ? "update" : after.enabled ? "enable" : "disable";
-    await audit(tx, actor, verb, before, after);
-    return after;
+    const edited = await editToken(tx, actor, before, edit, now);
+    if (rotate) return rotateToken(tx, actor, edited, previousSecretExpiresAt ?? null, now);
+    const token = previousSecretExpiresAt === undefined ? edited : await moveGraceEnd(tx, actor, edited, previousSecretExpiresAt, now);
+    return { token, clientSecret: null };
   });
 }
 
@@ -208,7 +322,8 @@ export async function refreshServiceToken(actor: Actor, id: string): Promise<Ser
 
 /**
  * Rotate: a new secret under the same client id. The old secret keeps working until
- * `previousSecretExpiresAt`; omitted or not in the future, it stops at once.
+ * `previousSecretExpiresAt` (at most 30 days ahead, and not after the token's expiry); omitted or
+ * not in the future, it stops at once.
  */
 export async function rotateServiceTokenSecret(
   actor: Actor,
@@ -217,66 +332,32 @@ export async function rotateServiceTokenSecret(
 ): Promise<ServiceTokenWithSecret> {
   assertCan(actor, "service_tokens:write");
   const data = parseInput(rotateServiceTokenSchema, input);
-  const clientSecret = generateClientSecret();
-  const now = new Date();
-  const token = await getDb().$transaction(async (tx) => {
-    const before = await lockToken(tx, actor, id);
-    if (data.expectedVersion !== undefined && before.clientSecretVersion !== data.expectedVersion) {
-      throw new AppError(
-        "conflict",
-        `conflict: client_secret_version is now ${before.clientSecretVersion}; another rotation happened first`,
-      );
-    }
-    const current = await tx.serviceToken.findUniqueOrThrow({ where: { id }, select: { secretHash: true } });
-    const grace = data.previousSecretExpiresAt && data.previousSecretExpiresAt > now ? data.previousSecretExpiresAt : null;
-    const after = await tx.serviceToken.update({
-      where: { id },
-      data: {
-        secretHash: hashSecret(clientSecret),
-        previousSecretHash: grace ? current.secretHash : null,
-        previousSecretExpiresAt: grace,
-        // A new grace period starts unused: the last use belonged to the secret now dropped.
-        previousSecretLastSeenAt: null,
-        previousSecretLastSeenIp: null,
-        clientSecretVersion: { increment: 1 },
-      },
-      select: viewSelect,
-    });
-    await audit(tx, actor, "rotate", before, after);
-    return after;
-  });
-  return { token, clientSecret };
+  return getDb().$transaction(async (tx) =>
+    rotateToken(tx, actor, await lockToken(tx, actor, id), data.previousSecretExpiresAt ?? null, new Date()),
+  );
 }
 
-/** Moves the end of a rotation's grace period; a time not in the future ends it now. */
+/** Moves the end of a rotation's grace period (within the bounds of a rotation's); a time not in the future ends it now. */
 export async function setPreviousSecretExpiry(actor: Actor, id: string, at: Date): Promise<ServiceTokenView> {
   assertCan(actor, "service_tokens:write");
-  if (Number.isNaN(at.getTime())) throw invalid("previous_client_secret_expires_at", "must be an RFC 3339 date-time");
-  return getDb().$transaction(async (tx) => {
-    const before = await lockToken(tx, actor, id);
-    if (before.previousSecretExpiresAt === null) return before;
-    const ended = at.getTime() <= Date.now();
-    const after = await tx.serviceToken.update({
-      where: { id },
-      data: ended
-        ? { previousSecretHash: null, previousSecretExpiresAt: null, previousSecretLastSeenAt: null, previousSecretLastSeenIp: null }
-        : { previousSecretExpiresAt: at },
-      select: viewSelect,
-    });
-    await audit(tx, actor, "update", before, after);
-    return after;
-  });
+  const graceEnd = parseInput(rotateServiceTokenSchema, { previousSecretExpiresAt: at }).previousSecretExpiresAt!;
+  return getDb().$transaction(async (tx) => moveGraceEnd(tx, actor, await lockToken(tx, actor, id), graceEnd, new Date()));
 }
 
-/** Delete revokes: once this returns, the token authenticates nowhere. */
-export async function deleteServiceToken(actor: Actor, id: string): Promise<ServiceTokenView> {
+/**
+ * Delete revokes: once this returns, the token authenticates nowhere. In the same transaction the
+ * token leaves the rules of every policy that names it (lib/access/policies.ts says how), so no
+ * policy keeps a rule about a token that is gone.
+ */
+export async function deleteServiceToken(actor: Actor, id: string): Promise<DeletedServiceToken> {
   assertCan(actor, "service_tokens:write");
   return getDb().$transaction(async (tx) => {
     const before = await lockToken(tx, actor, id);
     await tx.serviceToken.delete({ where: { id } });
     await audit(tx, actor, "delete", before, null);
+    const removedFromPolicies = await removeServiceTokenFromPolicies(tx, actor, before.id);
     // Last before COMMIT, for the same reason as in createServiceToken.
     await tx.account.update({ where: { id: actor.accountId }, data: { serviceTokenCount: { decrement: 1 } } });
-    return before;
+    return { ...before, removedFromPolicies };
   });
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startHttpSink, startSmtpSink, type HttpSink, type SmtpSink } from "../helpers/alert-sinks";
-import { createApiTokenWithCli, startServer, type TestServer } from "./server";
+import { startTestServer, type TestServer } from "../harness/gatepost";
+import { createApiTokenWithCli } from "../harness/server-fixtures";
+import { startHttpSink, startSmtpSink, type HttpSink, type SmtpSink } from "../harness/alert-sinks";
 
 // The scanner as `npm start` runs it: a server of its own (server.ts, embedded PostgreSQL) scanning
 // every second, configured only through the environment, set up only through the REST API, alerting
@@ -14,7 +15,7 @@ let accountId: string;
 
 beforeAll(async () => {
   [smtp, http] = await Promise.all([startSmtpSink(), startHttpSink()]);
-  server = await startServer({ env: { ALERT_SCAN_INTERVAL: "1s", SMTP_URL: smtp.url, SMTP_FROM: "Gatepost <alerts@example.test>", PUBLIC_URL: "https://gatepost.example.test" } });
+  server = await startTestServer({ env: { ALERT_SCAN_INTERVAL: "1s", SMTP_URL: smtp.url, SMTP_FROM: "Gatepost <alerts@example.test>", PUBLIC_URL: "https://gatepost.example.test" } });
   token = await createApiTokenWithCli(server.dataDir, { name: "alerts", permissions: ["Access: Service Tokens Write", "Notifications Write"] });
   const accounts = await fetch(`${server.url}/client/v4/accounts`, { headers: { authorization: `Bearer ${token}` } });
   accountId = ((await accounts.json()) as { result: { id: string }[] }).result[0].id;

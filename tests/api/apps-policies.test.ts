@@ -1,14 +1,14 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { accountPath, api, call, expectFailure, expectSuccess } from "./client";
-import { insertApiToken, withPg } from "./server";
+import { withPg } from "../harness/pg";
+import { insertAccount, insertApiToken } from "../harness/server-fixtures";
 
 // What the Access endpoints do field by field, beyond what the SDK test shows: aud, domains,
 // PUT-replaces semantics, precedence, app_count, the 409s, revocation, key settings, the audit trail.
 
 const APPS = () => accountPath("/access/apps");
 const POLICIES = () => accountPath("/access/policies");
-const KEYS = () => accountPath("/access/keys");
 const unique = (p: string) => `${p}-${randomBytes(4).toString("hex")}`;
 const uniqueDomain = (path = "") => `${unique("ap")}.example.com${path}`;
 const TOKEN_NAME = "apps-policies-writer";
@@ -268,27 +268,38 @@ describe("reusable policies", () => {
 });
 
 describe("signing-key settings", () => {
+  // The schedule is one per account: an account of its own, which the other API files running
+  // beside this one cannot change (what holds before the first key is also tested in
+  // tests/integration/access-keys-logs.test.ts).
+  let keysAccount: string;
+  let keysToken: string;
+  const KEYS = () => accountPath("/access/keys", keysAccount);
+  const sendKeys = (method: string, path: string, body?: unknown) => call(method, path, { token: keysToken, ...(body === undefined ? {} : { body }) });
+
+  beforeAll(async () => {
+    keysAccount = await insertAccount(api().databaseUrl, "apps-policies signing keys");
+    keysToken = await insertApiToken(api().databaseUrl, { accountId: keysAccount, name: "apps-policies-keys", permissions: ["Access: Apps and Policies Write"] });
+  });
+
   it("reads the settings, changes the interval, and refuses bad ones", async () => {
-    // Other files of this account may have rotated already (the API project shares one account):
-    // what holds before the first key is tested in tests/integration/access-keys-logs.test.ts.
-    const got = expectSuccess(await send("GET", KEYS())).result;
+    const got = expectSuccess(await sendKeys("GET", KEYS())).result;
     expect(Object.keys(got).sort()).toEqual(["days_until_next_rotation", "key_rotation_interval_days", "last_key_rotation_at"]);
     if (got.last_key_rotation_at === null) expect(got.days_until_next_rotation).toBe(got.key_rotation_interval_days);
     const interval = got.key_rotation_interval_days === 90 ? 91 : 90;
-    const changed = expectSuccess(await send("PUT", KEYS(), { ...got, key_rotation_interval_days: interval })).result;
+    const changed = expectSuccess(await sendKeys("PUT", KEYS(), { ...got, key_rotation_interval_days: interval })).result;
     expect(changed).toMatchObject({ key_rotation_interval_days: interval, last_key_rotation_at: got.last_key_rotation_at });
     expect(changed.days_until_next_rotation).toBe(got.last_key_rotation_at === null ? interval : interval - (got.key_rotation_interval_days - got.days_until_next_rotation));
     for (const bad of [0, 366, 1.5, "30", null]) {
-      expectFailure(await send("PUT", KEYS(), { key_rotation_interval_days: bad }), 400, 10001, "invalid request: key_rotation_interval_days: ");
+      expectFailure(await sendKeys("PUT", KEYS(), { key_rotation_interval_days: bad }), 400, 10001, "invalid request: key_rotation_interval_days: ");
     }
     // Rotation makes a new signing key now: the schedule restarts from this moment.
     const before = Date.now();
-    const rotated = expectSuccess(await send("POST", `${KEYS()}/rotate`)).result;
+    const rotated = expectSuccess(await sendKeys("POST", `${KEYS()}/rotate`)).result;
     expect(rotated).toMatchObject({ key_rotation_interval_days: interval, days_until_next_rotation: interval });
     expect(Date.parse(rotated.last_key_rotation_at)).toBeGreaterThanOrEqual(before - 1000);
-    await send("PUT", KEYS(), { key_rotation_interval_days: got.key_rotation_interval_days });
+    await sendKeys("PUT", KEYS(), { key_rotation_interval_days: got.key_rotation_interval_days });
     const rows = await withPg(api().databaseUrl, async (c) =>
-      (await c.query("SELECT action, actor_type, before, after FROM audit_logs WHERE object_type = 'access_keys' AND account_id = $1 ORDER BY id", [api().accountId])).rows,
+      (await c.query("SELECT action, actor_type, before, after FROM audit_logs WHERE object_type = 'access_keys' AND account_id = $1 ORDER BY id", [keysAccount])).rows,
     );
     expect(rows.filter((r) => r.action === "access_keys.update").slice(-2)).toEqual([
       { action: "access_keys.update", actor_type: "api_token", before: { key_rotation_interval_days: got.key_rotation_interval_days }, after: { key_rotation_interval_days: interval } },
@@ -297,7 +308,7 @@ describe("signing-key settings", () => {
     expect(rows.at(-2)).toMatchObject({ action: "access_keys.rotate", actor_type: "api_token" });
     // The body of a rotation is ignored, whatever it is.
     for (const b of [undefined, "", "{}", "not even JSON"]) {
-      expectSuccess(await call("POST", `${KEYS()}/rotate`, { token, ...(b === undefined ? {} : { rawBody: b, headers: { "content-type": "application/json" } }) }));
+      expectSuccess(await call("POST", `${KEYS()}/rotate`, { token: keysToken, ...(b === undefined ? {} : { rawBody: b, headers: { "content-type": "application/json" } }) }));
     }
   });
 });
@@ -321,5 +332,34 @@ describe("the audit trail", () => {
     expectFailure(await call("PUT", `${APPS()}/${app.id}`, { token: api().tokens.write, body: { name: "x", domain: app.domain } }), 403, 10000);
     expect(await getApp(app.id)).toEqual(app);
     expect((await auditOf(app.id)).map((r) => r.action)).toEqual(["app.create"]);
+  });
+});
+
+describe("deleting a service token that policies name", () => {
+  it("takes it out of their rules in the same request, audits each policy, and leaves them valid", async () => {
+    const serviceTokens = accountPath("/access/service_tokens");
+    const newToken = async () => expectSuccess(await call("POST", serviceTokens, { body: { name: unique("named") } }), 201).result;
+    const gone = await newToken();
+    const kept = await newToken();
+    const rule = (id: string) => ({ service_token: { token_id: id } });
+    const shared = await createPolicy({ include: [rule(gone.id), rule(kept.id)], exclude: [rule(gone.id)] });
+    const only = await createPolicy({ include: [rule(gone.id)] });
+    const app = await createApp({ policies: [only.id, shared.id] });
+
+    expectSuccess(await call("DELETE", `${serviceTokens}/${gone.id}`));
+    expect(await getPolicy(shared.id)).toMatchObject({ include: [rule(kept.id)], exclude: [] });
+    const emptied = await getPolicy(only.id);
+    expect(emptied).toMatchObject({ include: [], app_count: 1 });
+    expect((await getApp(app.id)).policies.map((p: { id: string }) => p.id)).toEqual([only.id, shared.id]);
+    // GET-then-PUT of the emptied policy works; emptying another by hand does not.
+    expect(expectSuccess(await send("PUT", `${POLICIES()}/${only.id}`, emptied)).result).toEqual(emptied);
+    expectFailure(await send("PUT", `${POLICIES()}/${shared.id}`, { ...(await getPolicy(shared.id)), include: [] }), 400, 10001, "invalid request: include: ");
+
+    const rows = await withPg(api().databaseUrl, async (c) =>
+      (await c.query("SELECT object_id, action, actor_label FROM audit_logs WHERE object_id = ANY($1) ORDER BY id", [[shared.id, only.id]])).rows,
+    );
+    expect(rows.filter((r) => r.action === "policy.update")).toEqual(
+      [only.id, shared.id].sort().map((id) => ({ object_id: id, action: "policy.update", actor_label: 'API token "writer"' })),
+    );
   });
 });

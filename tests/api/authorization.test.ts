@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { permissionsCan } from "../../lib/auth/permissions";
 import { routes, type Route } from "../../lib/api/routes";
 import { api, call, expectFailure, expectSuccess } from "./client";
-import { insertApiToken } from "./server";
+import { insertApiToken } from "../harness/server-fixtures";
 
 // The authorisation matrix, generated from the route table: a route added to lib/api/routes.ts is
 // covered here without anyone remembering to. Each route is called with a path that would succeed

@@ -33,7 +33,8 @@ export function prng(seed: number) {
 }
 
 // Values that are wrong for each field, whatever else the body holds.
-const BAD_NAMES: unknown[] = [123, 0, true, false, [], ["a"], {}, { name: "x" }, "", "   ", "\t\n", "a".repeat(256), "é".repeat(256), "😀".repeat(256), "nul\u0000byte", "\u0000", "lone \ud800 surrogate", "\udfff", "x".repeat(20_000)];
+const BAD_NAMES: unknown[] = [123, 0, true, false, [], ["a"], {}, { name: "x" }, "", "   ", "\t\n", "a".repeat(256), "é".repeat(256), "😀".repeat(256), "nul\u0000byte", "\u0000", "lone \ud800 surrogate", "\udfff", "x".repeat(20_000),
+  "line\nbreak", "tab\tbed", "bell\u0007", "esc\u001b[2J", "\u202eRTL", "a\u2066b\u2069", "a\u200fb", "a\u2028b"];
 const BAD_DURATIONS: unknown[] = [5, 8760, true, [], {}, "1y", "30d", "-5h", "+5h", "0s", "0", "", " ", "forever ", "Forever", "876001h", "876000h1ns", "h", "5", "5H", "5min", "5sec", "5hr", "5 h", "1e3h", "0.0000000001s", "999ms", ".h", "1h-1m", "∞", "8760h\u0000", "x".repeat(70)];
 const BAD_ENABLED: unknown[] = ["true", "false", 1, 0, "yes", [], {}, "on"];
 const BAD_VERSIONS = (stored: number): unknown[] => ["2", 1.5, 0, -1, 1e12, "1e400", [], true, {}, stored + 2, stored + 100];

@@ -1,9 +1,14 @@
 import type { TestProject } from "vitest/node";
-import { createAccountWithCli, ensureBuilt, createApiTokenWithCli, databaseUrlOf, insertApiToken, startServer } from "./server";
+import { ensureTestBuild } from "../harness/build";
+import { startTestServer } from "../harness/gatepost";
+import { embeddedDatabaseUrl } from "../harness/processes";
+import { createAccountWithCli, createApiTokenWithCli, insertApiToken } from "../harness/server-fixtures";
 
-// Once per run of the "api" project: build when the sources are newer than DIST_DIR's build, start
-// one production server, and make the API tokens every file uses. The files run one after another
-// (the malformed-input file proves the database unchanged, so nothing else may write meanwhile).
+// Once per run of the "api" project: the run's production build (tests/harness/build.ts), one
+// server on it with its own embedded PostgreSQL, and the API tokens the files share: the writer
+// made with the real CLI as a user would (it reuses the server's PostgreSQL), the variants the CLI
+// cannot make (expired, revoked, ...) written straight into the database. The files run side by
+// side; those that check a whole account make one of their own (server-fixtures.ts insertAccount).
 
 export interface ApiFixture {
   url: string;
@@ -53,9 +58,8 @@ const step = async <T>(label: string, fn: () => Promise<T> | T): Promise<T> => {
 };
 
 export default async function setup(project: TestProject) {
-  // API_TEST_SKIP_BUILD=1 uses whatever DIST_DIR holds (for quick reruns while editing tests only).
-  await step("next build (when stale)", ensureBuilt);
-  const server = await step("server start", () => startServer());
+  await step("next build (when stale)", () => ensureTestBuild());
+  const server = await step("server start", () => startTestServer());
   try {
     const d = server.dataDir;
     // The CLI, as a user would run it beside the server (it reuses the server's PostgreSQL).
@@ -65,7 +69,7 @@ export default async function setup(project: TestProject) {
     const accounts = await fetch(`${server.url}/client/v4/accounts`, { headers: { authorization: `Bearer ${write}` } });
     const accountId = ((await accounts.json()) as { result: { id: string }[] }).result[0].id;
 
-    const databaseUrl = await databaseUrlOf(d);
+    const databaseUrl = embeddedDatabaseUrl(d);
     const make = (name: string, permissions: string[], extra: { accountId?: string; expiresAt?: Date; revoked?: boolean } = {}) =>
       insertApiToken(databaseUrl, { accountId: extra.accountId ?? accountId, name, permissions, expiresAt: extra.expiresAt, revoked: extra.revoked });
     const [read, unrelated, otherAccount, expired, revoked] = await Promise.all([

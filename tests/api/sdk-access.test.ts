@@ -2,7 +2,8 @@ import { randomBytes, randomUUID } from "node:crypto";
 import Cloudflare from "cloudflare";
 import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "./client";
-import { insertApiToken, withPg } from "./server";
+import { withPg } from "../harness/pg";
+import { insertAccount, insertApiToken } from "../harness/server-fixtures";
 
 // The official `cloudflare` SDK (v7) against the production build, for the Access endpoints:
 // applications, reusable policies, signing-key settings and the access-request log. Every call
@@ -26,19 +27,28 @@ interface App {
   updated_at: string;
 }
 
+// An account of this file's own: its lists are paged whole and its signing-key schedule (one per
+// account) is changed, while the other API files write to the shared account beside it.
+let accountId: string;
 let appsToken: string;
 let auditToken: string;
+let writeToken: string;
+let readToken: string;
 
 beforeAll(async () => {
   const db = api().databaseUrl;
-  appsToken = await insertApiToken(db, { accountId: api().accountId, name: "sdk-access-apps", permissions: ["Access: Apps and Policies Write"] });
-  auditToken = await insertApiToken(db, { accountId: api().accountId, name: "sdk-access-audit", permissions: ["Access: Audit Logs Read"] });
+  accountId = await insertAccount(db, "SDK Access");
+  const token = (name: string, permission: string) => insertApiToken(db, { accountId, name: `sdk-access-${name}`, permissions: [permission] });
+  appsToken = await token("apps", "Access: Apps and Policies Write");
+  auditToken = await token("audit", "Access: Audit Logs Read");
+  writeToken = await token("writer", "Access: Service Tokens Write");
+  readToken = await token("reader", "Access: Service Tokens Read");
 });
 
 describe("the cloudflare SDK, zeroTrust.access", () => {
   it("creates, reads, replaces, lists, revokes the tokens of and deletes an application", async () => {
     const cf = sdk(appsToken);
-    const account_id = api().accountId;
+    const account_id = accountId;
     const apps = cf.zeroTrust.access.applications;
     const policy = await cf.zeroTrust.access.policies.create({ account_id, name: unique("sdk-app-policy"), decision: "non_identity", include: [{ any_valid_service_token: {} }] });
     const domain = `${unique("sdk")}.example.com/api`;
@@ -98,10 +108,10 @@ describe("the cloudflare SDK, zeroTrust.access", () => {
 
   it("creates, reads, replaces, lists and deletes a reusable policy, and refuses to delete one in use", async () => {
     const cf = sdk(appsToken);
-    const account_id = api().accountId;
+    const account_id = accountId;
     const policies = cf.zeroTrust.access.policies;
     // A service token to name in a rule, made with the fixture's service-token writer.
-    const token = await sdk(api().tokens.write).zeroTrust.access.serviceTokens.create({ account_id, name: unique("sdk-policy-token") });
+    const token = await sdk(writeToken).zeroTrust.access.serviceTokens.create({ account_id, name: unique("sdk-policy-token") });
 
     const name = unique("sdk-policy");
     const created = await policies.create({
@@ -160,12 +170,12 @@ describe("the cloudflare SDK, zeroTrust.access", () => {
     expect(await policies.delete(created.id!, { account_id })).toEqual({ id: created.id });
     await expect(policies.get(created.id!, { account_id })).rejects.toBeInstanceOf(Cloudflare.NotFoundError);
     for (const p of extra) await policies.delete(p.id!, { account_id });
-    await sdk(api().tokens.write).zeroTrust.access.serviceTokens.delete(token.id!, { account_id });
+    await sdk(writeToken).zeroTrust.access.serviceTokens.delete(token.id!, { account_id });
   });
 
   it("reads and changes the signing-key schedule, and answers a rotation with it", async () => {
     const keys = sdk(appsToken).zeroTrust.access.keys;
-    const account_id = api().accountId;
+    const account_id = accountId;
     const initial = await keys.get({ account_id });
     expect(Object.keys(initial).sort()).toEqual(["days_until_next_rotation", "key_rotation_interval_days", "last_key_rotation_at"]);
 
@@ -180,12 +190,12 @@ describe("the cloudflare SDK, zeroTrust.access", () => {
     expect(Date.now() - Date.parse(rotated.last_key_rotation_at!)).toBeLessThan(60_000);
     expect(await keys.get({ account_id })).toEqual(rotated);
     await expect(keys.update({ account_id, key_rotation_interval_days: 0 })).rejects.toBeInstanceOf(Cloudflare.BadRequestError);
-    await expect(sdk(api().tokens.read).zeroTrust.access.keys.get({ account_id })).rejects.toBeInstanceOf(Cloudflare.PermissionDeniedError);
+    await expect(sdk(readToken).zeroTrust.access.keys.get({ account_id })).rejects.toBeInstanceOf(Cloudflare.PermissionDeniedError);
     await keys.update({ account_id, key_rotation_interval_days: initial.key_rotation_interval_days! });
   });
 
   it("lists access requests, newest first, within since and until", async () => {
-    const account_id = api().accountId;
+    const account_id = accountId;
     const logs = sdk(auditToken).zeroTrust.access.logs.accessRequests;
     // The validation endpoint will write these rows; until then the test writes them itself.
     const at = (minutes: number) => new Date(Date.UTC(2031, 0, 1, 12, minutes));

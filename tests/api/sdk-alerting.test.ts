@@ -2,7 +2,8 @@ import { randomBytes, randomUUID } from "node:crypto";
 import Cloudflare from "cloudflare";
 import { beforeAll, describe, expect, it } from "vitest";
 import { api, call, expectFailure, expectSuccess } from "./client";
-import { insertApiToken, withPg } from "./server";
+import { withPg } from "../harness/pg";
+import { insertApiToken } from "../harness/server-fixtures";
 
 // The official `cloudflare` SDK (v7) against the alerting v3 endpoints: alert policies, webhook
 // destinations, the delivery history (auto-pagination) and the available alert types. Every call

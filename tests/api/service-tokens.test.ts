@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { accountPath, api, call, expectFailure, expectSuccess, rawRequest } from "./client";
-import { withPg } from "./server";
+import { withPg } from "../harness/pg";
 
 // What the service-token endpoints do, beyond what the SDK test shows: PUT semantics (README › Service token semantics),
 // creation options, list filters, the envelope at the edges, secrets and the audit trail.
@@ -246,5 +246,104 @@ describe("audit and bookkeeping", () => {
     expect(first!.getTime()).toBeGreaterThanOrEqual(sent - 1000);
     await call("GET", "/user/tokens/verify", { token: api().tokens.read });
     expect(await lastUsed()).toEqual(first);
+  });
+});
+
+describe("concurrent rotations", () => {
+  it("of six parallel PUTs of version 2 on a version-1 token, one rotates and five get the 409, every time", async () => {
+    for (let round = 0; round < 5; round++) {
+      const { token } = await createToken();
+      const answers = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => put(token.id, { client_secret_version: 2, name: `contender ${round}-${i}` })),
+      );
+      const statuses = answers.map((r) => r.status).sort();
+      expect(statuses, answers.map((r) => r.text).join("\n")).toEqual([200, 409, 409, 409, 409, 409]);
+      const winner = answers.find((r) => r.status === 200)!;
+      const rotated = expectSuccess(winner).result;
+      expect(rotated.client_secret).toMatch(/^[0-9a-f]{64}$/);
+      expect(winner.headers["cache-control"]).toBe("no-store");
+      for (const lost of answers.filter((r) => r.status === 409)) {
+        expectFailure(lost, 409, 11010, "conflict: client_secret_version is now 2; another rotation happened first");
+        expect(lost.headers["x-should-retry"]).toBe("false");
+      }
+      // The losers changed nothing: not even their renames.
+      const stored = await get(token.id);
+      expect(stored).toMatchObject({ client_secret_version: 2, name: rotated.name });
+      const actions = await withPg(api().databaseUrl, async (c) =>
+        (await c.query("SELECT action FROM audit_logs WHERE object_id = $1 ORDER BY id", [token.id])).rows.map((r) => r.action),
+      );
+      expect(actions).toEqual(["service_token.create", "service_token.update", "service_token.rotate"]);
+
+      // Afterwards the stored version sent back is the no-op it always was (GET-then-PUT).
+      const again = expectSuccess(await put(token.id, stored)).result;
+      expect(again).toEqual(stored);
+    }
+  });
+});
+
+describe("a refused PUT changes nothing, also when it asks for several things", () => {
+  it("keeps the name when the version is refused", async () => {
+    const { token } = await createToken();
+    const before = await get(token.id);
+    expectFailure(await put(token.id, { name: "renamed", client_secret_version: 3 }), 400, 10001, "invalid request: client_secret_version: must be 1 (unchanged) or 2");
+    expectFailure(
+      await put(token.id, { name: "renamed", duration: "24h", client_secret_version: 2, previous_client_secret_expires_at: "9999-12-31T23:59:59Z" }),
+      400,
+      10001,
+      "invalid request: previous_client_secret_expires_at: ",
+    );
+    expect(await get(token.id)).toEqual(before);
+  });
+
+  it("creates a disabled token in one step: one audit row", async () => {
+    const disabled = (await createToken({ enabled: false })).token;
+    const rows = await withPg(api().databaseUrl, async (c) => (await c.query("SELECT action, after FROM audit_logs WHERE object_id = $1", [disabled.id])).rows);
+    expect(rows).toEqual([{ action: "service_token.create", after: expect.objectContaining({ enabled: false }) }]);
+  });
+});
+
+describe("the grace period of a rotation", () => {
+  it("is refused more than 30 days ahead or past the token's own expiry, naming the field, on PUT and on rotate", async () => {
+    const { token } = await createToken({ duration: "2h" });
+    const far = new Date(Date.now() + 31 * 24 * HOUR).toISOString();
+    for (const res of [
+      await put(token.id, { client_secret_version: 2, previous_client_secret_expires_at: "9999-12-31T23:59:59Z" }),
+      await call("POST", `${ST()}/${token.id}/rotate`, { body: { previous_client_secret_expires_at: far } }),
+    ]) {
+      expectFailure(res, 400, 10001, "invalid request: previous_client_secret_expires_at: must be at most 30 days from now");
+    }
+    const afterExpiry = new Date(Date.now() + 3 * HOUR).toISOString();
+    expectFailure(
+      await call("POST", `${ST()}/${token.id}/rotate`, { body: { previous_client_secret_expires_at: afterExpiry } }),
+      400,
+      10001,
+      "invalid request: previous_client_secret_expires_at: must not be later than the token's expiry",
+    );
+    expect((await get(token.id)).client_secret_version).toBe(1);
+    const rotated = expectSuccess(await put(token.id, { client_secret_version: 2, previous_client_secret_expires_at: new Date(Date.now() + HOUR).toISOString() })).result;
+    expect(rotated.client_secret_version).toBe(2);
+    // Moved too far, refused; moved within the bounds, done.
+    expectFailure(await put(token.id, { previous_client_secret_expires_at: far }), 400, 10001, "invalid request: previous_client_secret_expires_at: ");
+  });
+});
+
+describe("timestamps", () => {
+  const RFC3339_MS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
+  it("come back in one form, UTC with milliseconds, whatever form was sent", async () => {
+    const { token } = await createToken();
+    for (const field of ["created_at", "updated_at", "expires_at"]) expect(token[field], field).toMatch(RFC3339_MS);
+    // A whole-second instant two hours ahead, written with a +02:00 offset and no fraction.
+    const sent = new Date(Math.floor(Date.now() / 1000) * 1000 + 2 * HOUR);
+    const asPlusTwo = `${new Date(sent.getTime() + 2 * HOUR).toISOString().slice(0, 19)}+02:00`;
+    const rotated = expectSuccess(await put(token.id, { client_secret_version: 2, previous_client_secret_expires_at: asPlusTwo })).result;
+    expect(rotated.previous_client_secret_expires_at).toBe(sent.toISOString());
+    expect(rotated.previous_client_secret_expires_at).toMatch(/\.000Z$/);
+    const micro = `${sent.toISOString().slice(0, 19)}.123456Z`;
+    const moved = expectSuccess(await put(token.id, { previous_client_secret_expires_at: micro })).result;
+    expect(moved.previous_client_secret_expires_at).toBe(`${sent.toISOString().slice(0, 19)}.123Z`);
+    const verify = expectSuccess(await call("GET", "/user/tokens/verify")).result;
+    if (verify.expires_on !== undefined) expect(verify.expires_on).toMatch(RFC3339_MS);
+    expect(expectSuccess(await call("GET", "/accounts")).result[0].created_on).toMatch(RFC3339_MS);
   });
 });

@@ -3,7 +3,7 @@ import pg from "pg";
 import { inject } from "vitest";
 import { disconnectDb } from "../../lib/db/client";
 import { applyMigrations } from "../../lib/db/migrate";
-import { resetEnvCache } from "../../lib/env";
+import { setEnv } from "../../lib/env";
 
 // Databases of the run. Most tests share the one from the global set-up; the few that need a
 // database to themselves (first administrator, migrations, schema drift, CLI) create one on the
@@ -35,17 +35,7 @@ export async function createScratchDatabase(label: string, opts: { migrate?: boo
 /** Re-points the app's database client (getDb) at `url`, for a file that owns a scratch database. */
 export async function useDatabase(url: string): Promise<void> {
   await disconnectDb();
-  process.env.DATABASE_URL = url;
-  resetEnvCache();
+  setEnv({ DATABASE_URL: url });
 }
 
-/** Runs `fn` with a plain pg client on `url` (for reading what the app wrote, bypassing it). */
-export async function withPg<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
+export { withPg } from "../harness/pg";

@@ -172,7 +172,7 @@ describe("serviceTokenNames", () => {
 
 describe("GET /access/logs/access_requests filters", () => {
   const call = (actor: ApiContext["actor"], query: string) =>
-    listAccessRequestsRoute({ actor, tokenExpiresAt: null, params: {}, query: new URLSearchParams(query), json: () => ({}) });
+    listAccessRequestsRoute({ actor, receivedAt: new Date(), tokenExpiresAt: null, params: {}, query: new URLSearchParams(query), json: () => ({}) });
   const reader = (accountId: string) => apiTokenActor(accountId, ["Access: Audit Logs Read"]);
   const wireRays = async (p: ReturnType<typeof call>) => ((await p).result as { ray_id: string }[]).map((r) => r.ray_id);
 

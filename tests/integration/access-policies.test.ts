@@ -232,7 +232,8 @@ describe("replacePolicy", () => {
     const { admin } = await newTenant();
     const gone = await newToken(admin);
     const p = await createPolicy(admin, { name: "ref", decision: "non_identity", include: [{ service_token: { token_id: gone.id } }] });
-    await deleteServiceToken(admin, gone.id);
+    // A reference stored before deleteServiceToken cleaned policies up: the row goes behind its back.
+    await getDb().serviceToken.delete({ where: { id: gone.id } });
     const renamed = await replacePolicy(admin, p.id, { ...policyToApi(p), name: "ref renamed" });
     expect(renamed.include).toEqual([{ service_token: { token_id: gone.id } }]);
     await expectAppError(
@@ -321,12 +322,20 @@ describe("policiesReferencingServiceToken", () => {
 
     const usage = await policiesReferencingServiceToken(admin, token.id.toUpperCase());
     expect(usage.policies).toEqual([
-      { id: inBoth.id, name: "a both", decision: "deny", lists: ["include", "exclude"], apps: [{ id: app1.id, name: "app one", domain: app1.domain, precedence: 1 }] },
+      {
+        id: inBoth.id,
+        name: "a both",
+        decision: "deny",
+        lists: ["include", "exclude"],
+        matchesNothingAfterDelete: false,
+        apps: [{ id: app1.id, name: "app one", domain: app1.domain, precedence: 1 }],
+      },
       {
         id: inInclude.id,
         name: "b include",
         decision: "non_identity",
         lists: ["include"],
+        matchesNothingAfterDelete: true,
         apps: [
           { id: app1.id, name: "app one", domain: app1.domain, precedence: 2 },
           { id: app2.id, name: "app two", domain: app2.domain, precedence: 7 },

@@ -11,7 +11,7 @@ import {
   webhookTarget,
 } from "../../lib/alerts/destinations";
 import { getDb } from "../../lib/db/client";
-import { startHttpSink, type HttpSink } from "../helpers/alert-sinks";
+import { startHttpSink, type HttpSink } from "../harness/alert-sinks";
 import { adminActor, auditRows, expectAppError, newTenant } from "../helpers/fixtures";
 
 // Webhook destinations (lib/alerts/destinations.ts): the secret is write-only (encrypted at rest,

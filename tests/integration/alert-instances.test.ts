@@ -8,8 +8,8 @@ import { createAlertPolicy } from "../../lib/alerts/policies";
 import { AlertScanner } from "../../lib/alerts/scanner";
 import type { Actor } from "../../lib/auth/actor";
 import { createServiceToken } from "../../lib/service-tokens/service";
-import { startHttpSink, startSmtpSink, type HttpSink, type SmtpSink } from "../helpers/alert-sinks";
-import { childEnv } from "../helpers/child";
+import { startHttpSink, startSmtpSink, type HttpSink, type SmtpSink } from "../harness/alert-sinks";
+import { childEnv } from "../harness/processes";
 import { createScratchDatabase, useDatabase } from "../helpers/db";
 import { newTenant, unique } from "../helpers/fixtures";
 
@@ -53,7 +53,7 @@ function startScanner(): ChildProcess {
       SMTP_FROM: "alerts@example.test",
       ALERT_SCAN_INTERVAL: "1s",
       LOG_LEVEL: "warn",
-    }) as NodeJS.ProcessEnv,
+    }),
     stdio: ["ignore", "ignore", "inherit"],
   });
   children.push(child);

@@ -10,7 +10,7 @@ import type { LeadTimeChoice } from "../../lib/alerts/schemas";
 import type { Actor } from "../../lib/auth/actor";
 import { getDb } from "../../lib/db/client";
 import { createServiceToken, refreshServiceToken, updateServiceToken } from "../../lib/service-tokens/service";
-import { startHttpSink, startSmtpSink, type HttpSink, type SmtpSink } from "../helpers/alert-sinks";
+import { startHttpSink, startSmtpSink, type HttpSink, type SmtpSink } from "../harness/alert-sinks";
 import { createScratchDatabase, useDatabase } from "../helpers/db";
 import { HOUR_MS, newTenant, unique } from "../helpers/fixtures";
 

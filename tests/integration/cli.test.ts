@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createScratchDatabase, withPg } from "../helpers/db";
-import { childEnv, runChild, type ChildResult } from "../helpers/child";
+import { childEnv, runChild, type ChildResult } from "../harness/processes";
 import { sha256 } from "../helpers/fixtures";
 
 // `npm run cli -- ...` as a user runs it, on a fresh database (the CLI applies the migrations):

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { childEnv, runChild } from "../helpers/child";
+import { childEnv, runChild } from "../harness/processes";
 import { sharedDatabaseUrl } from "../helpers/db";
 
 // README › Configuration (LOG_LEVEL): never a client secret, API token or password in any log line. The lifecycle runs in a

@@ -2,11 +2,11 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createScratchDatabase, withPg } from "../helpers/db";
-import { databaseTarget, datamodelTarget, openSchemaEngine, type SchemaEngineHandle } from "../helpers/schema-engine";
+import { databaseTarget, datamodelTarget, openSchemaEngine, type SchemaEngineHandle } from "../../scripts/schema-engine";
 
-// The SQL migrations are written by hand-run tooling and applied by the app itself, so nothing else
-// proves they build what prisma/schema.prisma (and so the generated client) expects. Prisma's own
-// schema engine does: the diff from the migrated database to the schema must be empty.
+// The SQL migrations are written with `npm run db:diff` and applied by the app itself, so nothing
+// else proves they build what prisma/schema.prisma (and so the generated client) expects. Prisma's
+// own schema engine does: the diff from the migrated database to the schema must be empty.
 
 const SCHEMA = readFileSync(path.join(process.cwd(), "prisma", "schema.prisma"), "utf8");
 

@@ -14,7 +14,7 @@ import {
 import { rotateKeysRoute } from "../../lib/api/handlers/keys";
 import type { ApiContext } from "../../lib/api/with-api-token";
 import { getDb } from "../../lib/db/client";
-import { resetEnvCache } from "../../lib/env";
+import { getEnv, setEnv } from "../../lib/env";
 import { sharedDatabaseUrl, withPg } from "../helpers/db";
 import { adminActor, apiTokenActor, auditRows, expectAppError, newTenant } from "../helpers/fixtures";
 
@@ -26,16 +26,9 @@ import { adminActor, apiTokenActor, auditRows, expectAppError, newTenant } from 
 const TEST_AUTH_SECRET = "gatepost-integration-tests-auth-secret-0123456789";
 const DAY_MS = 24 * 3600 * 1000;
 
-const savedSecret = process.env.AUTH_SECRET;
-beforeAll(() => {
-  process.env.AUTH_SECRET = TEST_AUTH_SECRET;
-  resetEnvCache();
-});
-afterAll(() => {
-  if (savedSecret === undefined) delete process.env.AUTH_SECRET;
-  else process.env.AUTH_SECRET = savedSecret;
-  resetEnvCache();
-});
+const savedSecret = getEnv().AUTH_SECRET;
+beforeAll(() => setEnv({ AUTH_SECRET: TEST_AUTH_SECRET }));
+afterAll(() => setEnv({ AUTH_SECRET: savedSecret }));
 
 /** Every stored key of the account, oldest first, as the database holds it. */
 const storedKeys = (accountId: string) =>
@@ -94,14 +87,11 @@ async function waitForLockWaiters(client: pg.Client, n: number): Promise<void> {
 }
 
 async function withAuthSecret<T>(secret: string | undefined, fn: () => Promise<T>): Promise<T> {
-  if (secret === undefined) delete process.env.AUTH_SECRET;
-  else process.env.AUTH_SECRET = secret;
-  resetEnvCache();
+  setEnv({ AUTH_SECRET: secret });
   try {
     return await fn();
   } finally {
-    process.env.AUTH_SECRET = TEST_AUTH_SECRET;
-    resetEnvCache();
+    setEnv({ AUTH_SECRET: TEST_AUTH_SECRET });
   }
 }
 

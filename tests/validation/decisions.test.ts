@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createAccountWithCli, createApiTokenWithCli, withPg } from "../api/server";
+import { withPg } from "../harness/pg";
+import { createAccountWithCli, createApiTokenWithCli } from "../harness/server-fixtures";
 import { ALL_PERMISSIONS, type ValidationFixture } from "./global-setup";
 import { api, createApp, createPolicy, createToken, eventually, fixture, pairHeaders, serviceAuthApp, uniqueHost, uniqueIp, validate } from "./fixtures";
 

@@ -1,8 +1,11 @@
 import type { TestProject } from "vitest/node";
-import { createApiTokenWithCli, ensureBuilt, databaseUrlOf, startServer } from "../api/server";
+import { ensureTestBuild } from "../harness/build";
+import { startTestServer } from "../harness/gatepost";
+import { embeddedDatabaseUrl } from "../harness/processes";
+import { createApiTokenWithCli } from "../harness/server-fixtures";
 
-// Once per run of the "validation" project: the production build (shared with the "api" project:
-// same folder, built once), one server with its embedded PostgreSQL, and one API token that may
+// Once per run of the "validation" project: the run's production build (tests/harness/build.ts,
+// shared with the "api" project and Playwright), one server with its embedded PostgreSQL, and one API token that may
 // do everything an administrator of applications and tokens does. Files run side by side: each
 // makes its own tokens, applications (on hosts of its own) and client IPs (X-Forwarded-For from
 // the trusted loopback peer), so rate limits and caches of one file never touch another's.
@@ -30,8 +33,8 @@ export const ALL_PERMISSIONS = [
 ];
 
 export default async function setup(project: TestProject) {
-  await ensureBuilt();
-  const server = await startServer();
+  await ensureTestBuild();
+  const server = await startTestServer();
   try {
     const token = await createApiTokenWithCli(server.dataDir, { name: "validation tests", permissions: ALL_PERMISSIONS });
     const accounts = await fetch(`${server.url}/client/v4/accounts`, { headers: { authorization: `Bearer ${token}` } });
@@ -41,7 +44,7 @@ export default async function setup(project: TestProject) {
       apiBase: `${server.url}/client/v4`,
       dataDir: server.dataDir,
       logFile: server.logFile,
-      databaseUrl: await databaseUrlOf(server.dataDir),
+      databaseUrl: embeddedDatabaseUrl(server.dataDir),
       accountId,
       token,
     });

@@ -3,13 +3,15 @@ import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../../lib/db/embedded";
-import { cli, ROOT, startServer, withPg, type TestServer } from "../api/server";
+import { startTestServer, type TestServer } from "../harness/gatepost";
+import { withPg } from "../harness/pg";
+import { cli, ROOT } from "../harness/processes";
 import { ALL_PERMISSIONS, type ValidationFixture } from "./global-setup";
 
 // Helpers of the files that run servers of their own (multi-instance, outage, shutdown): servers
 // on a database the test controls, an API token for them, and a small distribution summary.
 
-export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+export { sleep } from "../harness/processes";
 
 /** A PostgreSQL of the test's own (embedded, in a temporary folder) that it may stop and start. */
 export interface OwnPostgres {
@@ -91,7 +93,7 @@ export function deploymentEnv(databaseUrl: string): Record<string, string> {
   };
 }
 
-export { startServer };
+export const startServer = startTestServer;
 
 export interface Distribution {
   n: number;

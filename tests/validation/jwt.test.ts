@@ -1,7 +1,8 @@
 import { createHmac, createPublicKey } from "node:crypto";
 import { createRemoteJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createAccountWithCli, createApiTokenWithCli, withPg } from "../api/server";
+import { withPg } from "../harness/pg";
+import { createAccountWithCli, createApiTokenWithCli } from "../harness/server-fixtures";
 import { ALL_PERMISSIONS, type ValidationFixture } from "./global-setup";
 import { api, createApp, createPolicy, createToken, eventually, fixture, pairHeaders, uniqueHost, validate, type ServiceToken } from "./fixtures";
 

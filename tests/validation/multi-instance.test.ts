@@ -1,7 +1,7 @@
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { TestServer } from "../api/server";
+import type { TestServer } from "../harness/gatepost";
 import { api, pairHeaders, uniqueHost, validate, type ServiceToken, type Validation } from "./fixtures";
 import type { ValidationFixture } from "./global-setup";
 import { apiBaseFor, createDatabase, deploymentEnv, distribution, sameBaseOn, sleep, startServer, writeBenchResult, type Distribution } from "./instances";

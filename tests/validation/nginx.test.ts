@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { createLocalJWKSet, decodeJwt, jwtVerify, type JSONWebKeySet } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "../api/server";
+import { freePort } from "../harness/processes";
 import { api, createApp, createPolicy, createToken, eventually, fixture, serviceAuthApp, uniqueHost, type ServiceToken } from "./fixtures";
 import { curl, readmeNginxBlock, renderServer, startNginx, startUpstream, type CurlResult, type Nginx, type Upstream } from "./nginx";
 

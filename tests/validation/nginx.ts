@@ -4,7 +4,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { ROOT } from "../api/server";
+import { ROOT } from "../harness/processes";
 
 // A real nginx in front of a recording upstream, configured with the nginx block of the README's
 // "Protecting an application" section (read from README.md, not copied here, so that the tested

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { performance } from "node:perf_hooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TestServer } from "../api/server";
+import type { TestServer } from "../harness/gatepost";
 import { api, eventually, pairHeaders, uniqueHost, validate, type ServiceToken } from "./fixtures";
 import type { ValidationFixture } from "./global-setup";
 import { apiBaseFor, sleep, startOwnPostgres, startServer, type OwnPostgres } from "./instances";

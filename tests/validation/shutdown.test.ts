@@ -1,7 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../../lib/db/embedded";
-import { databaseUrlOf, withPg, type TestServer } from "../api/server";
+import type { TestServer } from "../harness/gatepost";
+import { withPg } from "../harness/pg";
+import { embeddedDatabaseUrl } from "../harness/processes";
 import { api, pairHeaders, uniqueHost, uniqueIp, validate, type ServiceToken } from "./fixtures";
 import type { ValidationFixture } from "./global-setup";
 import { apiBaseFor, startServer } from "./instances";
@@ -26,7 +28,7 @@ let domain: string;
 
 beforeAll(async () => {
   server = await startServer();
-  base = await apiBaseFor(server, await databaseUrlOf(server.dataDir));
+  base = await apiBaseFor(server, embeddedDatabaseUrl(server.dataDir));
   token = (await api("POST", "/access/service_tokens", { name: "shutdown" }, base)).result;
   const policy = (await api("POST", "/access/policies", { name: "shutdown", decision: "non_identity", include: [{ service_token: { token_id: token.id } }] }, base)).result;
   domain = uniqueHost("shutdown");

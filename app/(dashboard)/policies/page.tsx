@@ -1,15 +1,14 @@
-import { Plus } from "lucide-react";
 import type { Metadata } from "next";
 import { listPolicies } from "@/lib/access/policies";
 import { actorCan } from "@/lib/auth/actor";
 import { requireAdmin } from "@/lib/auth/require-admin";
-import { DEFAULT_PAGED_LIST_PER_PAGE, PAGED_LIST_PER_PAGE } from "@/components/data-table/page-sizes";
+import { PAGED_LIST_PER_PAGE, DEFAULT_PAGED_LIST_PER_PAGE } from "@/components/data-table/page-sizes";
+import { CreateButton } from "@/components/layout/create-button";
 import { PageHeader } from "@/components/layout/page-header";
 import { ReadOnlyNotice } from "@/components/layout/read-only-notice";
 import { PoliciesEmptyState } from "@/components/policies/policies-empty-state";
 import { PoliciesTable } from "@/components/policies/policies-table";
 import { CreatePolicyDialog } from "@/components/policies/policy-form-dialog";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { parsePagedListParams, redirectPastLastPage, type RawParams } from "../list-params";
 import { serviceTokenOptions } from "./service-token-options";
@@ -37,12 +36,7 @@ export default async function PoliciesPage({ searchParams }: { searchParams: Pro
           canWrite ? (
             <CreatePolicyDialog
               tokenOptions={tokens.options}
-              trigger={
-                <Button>
-                  <Plus className="size-4" aria-hidden />
-                  Create policy
-                </Button>
-              }
+              trigger={<CreateButton>Create policy</CreateButton>}
             />
           ) : (
             <ReadOnlyNotice />
@@ -54,12 +48,9 @@ export default async function PoliciesPage({ searchParams }: { searchParams: Pro
           <PoliciesEmptyState canWrite={canWrite} tokenOptions={tokens.options} />
         ) : (
           <PoliciesTable
-            policies={list.items}
+            list={list}
             tokenNames={tokens.names}
             tokenOptions={canWrite ? tokens.options : []}
-            total={list.total}
-            page={params.page}
-            perPage={params.perPage}
             search={params.q}
             canWrite={canWrite}
           />

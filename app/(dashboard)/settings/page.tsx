@@ -6,7 +6,7 @@ import { requireAdmin } from "@/lib/auth/require-admin";
 import { PageHeader } from "@/components/layout/page-header";
 import { KeyRotationSetting } from "@/components/settings/key-rotation-setting";
 import { StrictModeSetting } from "@/components/settings/strict-mode-setting";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { SectionCard } from "@/components/ui/card";
 
 export const metadata: Metadata = { title: "General settings" };
 
@@ -23,31 +23,16 @@ export default async function GeneralSettingsPage() {
         description="Account-wide settings for how Gatepost authenticates service tokens and signs sessions."
       />
       <div className="grid gap-6">
-        <Card>
-          <CardHeader>
-            <div>
-              <CardTitle>Strict mode</CardTitle>
-              <CardDescription>Require credentials on every request instead of reusing sessions.</CardDescription>
-            </div>
-          </CardHeader>
-          <CardContent>
-            <StrictModeSetting enabled={account.strictServiceTokenAuth} canChange={actorCan(actor, "settings:write")} />
-          </CardContent>
-        </Card>
-        <Card>
-          <CardHeader>
-            <div>
-              <CardTitle>Signing keys</CardTitle>
-              <CardDescription>
-                Sessions (JWTs) are signed with an RSA key that rotates on this schedule. The previous key keeps verifying for 7 days after a
-                rotation; both are published at /cdn-cgi/access/certs.
-              </CardDescription>
-            </div>
-          </CardHeader>
-          <CardContent>
-            <KeyRotationSetting schedule={keys} canChange={actorCan(actor, "apps:write")} now={now} />
-          </CardContent>
-        </Card>
+        <SectionCard title="Strict mode" description="Require credentials on every request instead of reusing sessions." padded>
+          <StrictModeSetting enabled={account.strictServiceTokenAuth} canChange={actorCan(actor, "settings:write")} />
+        </SectionCard>
+        <SectionCard
+          title="Signing keys"
+          description="Sessions (JWTs) are signed with an RSA key that rotates on this schedule. The previous key keeps verifying for 7 days after a rotation; both are published at /cdn-cgi/access/certs."
+          padded
+        >
+          <KeyRotationSetting schedule={keys} canChange={actorCan(actor, "apps:write")} now={now} />
+        </SectionCard>
       </div>
     </>
   );

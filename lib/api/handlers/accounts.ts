@@ -1,6 +1,6 @@
 import "server-only";
 import { getAccount, type AccountView } from "../../accounts/service";
-import { rfc3339 } from "../../service-tokens/api-shape";
+import { rfc3339 } from "../timestamps";
 import { pageInfo, parsePageRequest, textFilterParam } from "../pagination";
 import type { ApiContext, ApiResult } from "../with-api-token";
 

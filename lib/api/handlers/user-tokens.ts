@@ -1,5 +1,5 @@
 import "server-only";
-import { rfc3339 } from "../../service-tokens/api-shape";
+import { rfc3339 } from "../timestamps";
 import type { ApiContext, ApiResult } from "../with-api-token";
 
 // GET /client/v4/user/tokens/verify

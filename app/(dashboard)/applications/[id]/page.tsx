@@ -1,41 +1,26 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { listAccessLogs } from "@/lib/access/access-log";
-import { getApp } from "@/lib/access/apps";
 import { listPolicies } from "@/lib/access/policies";
 import { listAuditLogs } from "@/lib/audit/query";
 import { actorCan } from "@/lib/auth/actor";
-import { requireAdmin } from "@/lib/auth/require-admin";
-import { AppError } from "@/lib/errors";
+import { RECENT_AUTHENTICATIONS, RecentAuthenticationsCard } from "@/components/access-logs/recent-authentications";
 import { ApplicationDetailActions } from "@/components/applications/application-detail-actions";
 import { ApplicationDetails } from "@/components/applications/application-details";
 import { AttachedPoliciesTable } from "@/components/applications/attached-policies-table";
-import { RecentAuthentications } from "@/components/applications/recent-authentications";
-import { AuditTrail } from "@/components/audit/audit-trail";
+import { AUDIT_TRAIL_SIZE, AuditTrailCard } from "@/components/audit/audit-trail";
 import { PageHeader } from "@/components/layout/page-header";
 import { ReadOnlyNotice } from "@/components/layout/read-only-notice";
-import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { SectionCard } from "@/components/ui/card";
 import { serviceTokenOptions } from "../../policies/service-token-options";
+import { appOfPage } from "./app";
 
 export const metadata: Metadata = { title: "Application" };
 
-const AUDIT_TRAIL_SIZE = 50;
-const RECENT_AUTHENTICATIONS = 10;
 const MAX_POLICY_OPTIONS = 1000;
 
 export default async function ApplicationPage({ params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  const actor = await requireAdmin();
-  let app;
-  try {
-    app = await getApp(actor, id);
-  } catch (e) {
-    // Unknown, malformed and other accounts' ids alike.
-    if (e instanceof AppError && e.code === "not_found") notFound();
-    throw e;
-  }
+  const { actor, found: app } = await appOfPage((await params).id);
   const canWrite = actorCan(actor, "apps:write");
   const namesTokens = app.policies.some((p) => [...p.include, ...p.require, ...p.exclude].some((r) => "service_token" in r));
   const [trail, attempts, policies, tokens] = await Promise.all([
@@ -56,56 +41,25 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
         actions={canWrite ? <ApplicationDetailActions app={app} policyOptions={policyOptions} /> : <ReadOnlyNotice />}
       />
       <div className="grid gap-6">
-        <Card>
-          <CardHeader>
-            <div>
-              <CardTitle>Details</CardTitle>
-              <CardDescription>Your reverse proxy sends requests for this domain to the validation endpoint.</CardDescription>
-            </div>
-          </CardHeader>
-          <CardContent>
-            <ApplicationDetails app={app} now={now} />
-          </CardContent>
-        </Card>
-        <Card className="overflow-hidden">
-          <CardHeader>
-            <div>
-              <CardTitle>Policies</CardTitle>
-              <CardDescription>
-                Evaluated in this order: the first policy that matches decides. Edit the rules on the{" "}
-                <Link href="/policies" className="text-blue-700 hover:underline">
-                  Policies
-                </Link>{" "}
-                page.
-              </CardDescription>
-            </div>
-          </CardHeader>
+        <SectionCard title="Details" description="Your reverse proxy sends requests for this domain to the validation endpoint." padded>
+          <ApplicationDetails app={app} now={now} />
+        </SectionCard>
+        <SectionCard
+          title="Policies"
+          description={
+            <>
+              Evaluated in this order: the first policy that matches decides. Edit the rules on the{" "}
+              <Link href="/policies" className="text-blue-700 hover:underline">
+                Policies
+              </Link>{" "}
+              page.
+            </>
+          }
+        >
           <AttachedPoliciesTable policies={app.policies} tokenNames={tokens?.names ?? {}} />
-        </Card>
-        <Card className="overflow-hidden">
-          <CardHeader>
-            <div>
-              <CardTitle>Recent authentications</CardTitle>
-              <CardDescription>The {RECENT_AUTHENTICATIONS} latest checks of requests to this application.</CardDescription>
-            </div>
-            <Button asChild variant="secondary" size="sm">
-              <Link href={`/logs/authentication?app=${app.id}`}>View all</Link>
-            </Button>
-          </CardHeader>
-          <RecentAuthentications entries={attempts} now={now} show="clientId" />
-        </Card>
-        <Card>
-          <CardHeader>
-            <div>
-              <CardTitle>Audit trail</CardTitle>
-              <CardDescription>
-                Who changed this application, and how.
-                {trail.total > AUDIT_TRAIL_SIZE ? ` The ${AUDIT_TRAIL_SIZE} most recent of ${trail.total} events.` : null}
-              </CardDescription>
-            </div>
-          </CardHeader>
-          <AuditTrail entries={trail.items} now={now} />
-        </Card>
+        </SectionCard>
+        <RecentAuthenticationsCard of="requests to this application" logHref={`/logs/authentication?app=${app.id}`} entries={attempts} now={now} show="clientId" />
+        <AuditTrailCard of="this application" trail={trail} now={now} />
       </div>
     </>
   );

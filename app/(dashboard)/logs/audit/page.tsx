@@ -45,7 +45,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
             <p className="mt-1 max-w-md text-sm text-zinc-500">Creating, changing or deleting a service token, an API token or an administrator is recorded here.</p>
           </div>
         ) : (
-          <AuditLogTable entries={items} total={total} page={p.page} perPage={p.per_page} filtered={filtered} />
+          <AuditLogTable list={{ items, total, page: p.page, perPage: p.per_page }} filtered={filtered} />
         )}
       </Card>
     </>

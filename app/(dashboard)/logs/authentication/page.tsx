@@ -84,10 +84,7 @@ export default async function AuthenticationLogPage({ searchParams }: { searchPa
           <AccessLogEmptyState />
         ) : (
           <AccessLogTable
-            entries={entries}
-            total={list.total}
-            page={params.page}
-            perPage={params.perPage}
+            list={{ items: entries, total: list.total, page: params.page, perPage: params.perPage }}
             filtered={filtered}
             appOptions={appOptions}
             token={params.token ? { id: params.token, name: token?.name ?? null } : null}

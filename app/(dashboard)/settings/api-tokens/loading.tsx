@@ -1,28 +1,5 @@
-import { Card } from "@/components/ui/card";
-import { Skeleton } from "@/components/ui/skeleton";
+import { TablePageSkeleton } from "@/components/layout/page-skeletons";
 
 export default function ApiTokensLoading() {
-  return (
-    <div role="status" aria-label="Loading API tokens">
-      <div className="mb-6 grid gap-2">
-        <Skeleton className="h-3 w-48" />
-        <Skeleton className="h-7 w-44" />
-        <Skeleton className="h-4 w-96" />
-      </div>
-      <Card className="overflow-hidden">
-        <div className="border-b border-zinc-200 bg-zinc-50/80 px-4 py-3">
-          <Skeleton className="h-3 w-full max-w-3xl" />
-        </div>
-        {Array.from({ length: 6 }, (_, i) => (
-          <div key={i} className="flex items-center gap-6 border-b border-zinc-100 px-4 py-3.5 last:border-0">
-            <Skeleton className="h-4 w-40" />
-            <Skeleton className="h-4 w-56" />
-            <Skeleton className="h-4 w-20" />
-            <Skeleton className="h-4 w-20" />
-            <Skeleton className="h-4 w-24" />
-          </div>
-        ))}
-      </Card>
-    </div>
-  );
+  return <TablePageSkeleton label="Loading API tokens" toolbar={[]} cells={["h-4 w-40", "h-4 w-56", "h-4 w-20", "h-4 w-20", "h-4 w-24"]} />;
 }

@@ -1,13 +1,12 @@
-import { Plus } from "lucide-react";
 import type { Metadata } from "next";
 import { listApiTokens } from "@/lib/api-tokens/service";
 import { requireAdmin } from "@/lib/auth/require-admin";
-import { DEFAULT_PAGED_LIST_PER_PAGE, PAGED_LIST_PER_PAGE } from "@/components/data-table/page-sizes";
+import { PAGED_LIST_PER_PAGE, DEFAULT_PAGED_LIST_PER_PAGE } from "@/components/data-table/page-sizes";
+import { CreateButton } from "@/components/layout/create-button";
 import { PageHeader } from "@/components/layout/page-header";
 import { ApiTokensEmptyState } from "@/components/settings/api-tokens-empty-state";
 import { ApiTokensTable } from "@/components/settings/api-tokens-table";
 import { CreateApiTokenDialog } from "@/components/settings/create-api-token-dialog";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { parsePagedListParams, redirectPastLastPage, type RawParams } from "../../list-params";
 
@@ -29,17 +28,12 @@ export default async function ApiTokensPage({ searchParams }: { searchParams: Pr
         description="Bearer tokens for the Cloudflare-compatible REST API. Each one carries permission groups and belongs to this account."
         actions={
           <CreateApiTokenDialog
-            trigger={
-              <Button>
-                <Plus className="size-4" aria-hidden />
-                Create API token
-              </Button>
-            }
+            trigger={<CreateButton>Create API token</CreateButton>}
           />
         }
       />
       <Card className="overflow-hidden">
-        {list.total === 0 ? <ApiTokensEmptyState /> : <ApiTokensTable tokens={list.items} total={list.total} page={params.page} perPage={params.perPage} />}
+        {list.total === 0 ? <ApiTokensEmptyState /> : <ApiTokensTable list={list} />}
       </Card>
     </>
   );

@@ -1,4 +1,3 @@
-import { Plus } from "lucide-react";
 import type { Metadata } from "next";
 import { listApps } from "@/lib/access/apps";
 import { listPolicies } from "@/lib/access/policies";
@@ -7,12 +6,12 @@ import { requireAdmin } from "@/lib/auth/require-admin";
 import { CreateApplicationDialog } from "@/components/applications/application-form-dialog";
 import { ApplicationsEmptyState } from "@/components/applications/applications-empty-state";
 import { ApplicationsTable } from "@/components/applications/applications-table";
-import { DEFAULT_PAGED_LIST_PER_PAGE, PAGED_LIST_PER_PAGE } from "@/components/data-table/page-sizes";
+import { PAGED_LIST_PER_PAGE, DEFAULT_PAGED_LIST_PER_PAGE } from "@/components/data-table/page-sizes";
+import { CreateButton } from "@/components/layout/create-button";
 import { PageHeader } from "@/components/layout/page-header";
 import { ReadOnlyNotice } from "@/components/layout/read-only-notice";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { parsePagedListParams, redirectPastLastPage, type RawParams } from "../list-params";
+import { parsePagedListParams, redirectPastLastPage, type RawParams } from "../../list-params";
 
 export const metadata: Metadata = { title: "Applications" };
 
@@ -41,12 +40,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
           canWrite ? (
             <CreateApplicationDialog
               policyOptions={policyOptions}
-              trigger={
-                <Button>
-                  <Plus className="size-4" aria-hidden />
-                  Create application
-                </Button>
-              }
+              trigger={<CreateButton>Create application</CreateButton>}
             />
           ) : (
             <ReadOnlyNotice />
@@ -57,15 +51,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
         {list.total === 0 && !params.q ? (
           <ApplicationsEmptyState canWrite={canWrite} policyOptions={policyOptions} />
         ) : (
-          <ApplicationsTable
-            apps={list.items}
-            policyOptions={policyOptions}
-            total={list.total}
-            page={params.page}
-            perPage={params.perPage}
-            search={params.q}
-            canWrite={canWrite}
-          />
+          <ApplicationsTable list={list} policyOptions={policyOptions} search={params.q} canWrite={canWrite} />
         )}
       </Card>
     </>

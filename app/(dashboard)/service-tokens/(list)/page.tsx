@@ -1,18 +1,17 @@
-import { Plus } from "lucide-react";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { actorCan } from "@/lib/auth/actor";
 import { requireAdmin } from "@/lib/auth/require-admin";
 import { tokenStatus } from "@/lib/service-tokens/duration";
 import { listServiceTokens } from "@/lib/service-tokens/service";
+import { CreateButton } from "@/components/layout/create-button";
 import { PageHeader } from "@/components/layout/page-header";
 import { ReadOnlyNotice } from "@/components/layout/read-only-notice";
 import { CreateServiceTokenDialog } from "@/components/service-tokens/create-service-token-dialog";
 import { ServiceTokensEmptyState } from "@/components/service-tokens/service-tokens-empty-state";
 import { ServiceTokensTable } from "@/components/service-tokens/service-tokens-table";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { parseListParams } from "./search-params";
+import { parseListParams } from "../search-params";
 
 export const metadata: Metadata = { title: "Service Tokens" };
 
@@ -50,12 +49,7 @@ export default async function ServiceTokensPage({ searchParams }: { searchParams
         actions={
           canWrite ? (
             <CreateServiceTokenDialog
-              trigger={
-                <Button>
-                  <Plus className="size-4" aria-hidden />
-                  Create Service Token
-                </Button>
-              }
+              trigger={<CreateButton>Create Service Token</CreateButton>}
             />
           ) : (
             <ReadOnlyNotice />
@@ -67,10 +61,7 @@ export default async function ServiceTokensPage({ searchParams }: { searchParams
           <ServiceTokensEmptyState canWrite={canWrite} />
         ) : (
           <ServiceTokensTable
-            tokens={rows}
-            total={total}
-            page={params.page}
-            perPage={params.perPage}
+            list={{ items: rows, total, page: params.page, perPage: params.perPage }}
             sort={{ column: params.sort, order: params.order }}
             search={params.q}
             canWrite={canWrite}

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { successBody, resultInfo } from "../../lib/api/envelope";
-import { ApiError, internalErrorResponse, knownErrorResponse, loggableError } from "../../lib/api/errors";
-import { AppError, invalid, notFound } from "../../lib/errors";
+import { AppError, invalid, notFound } from "../errors";
+import { ApiError, internalErrorResponse, knownErrorResponse, loggableError } from "./errors";
 
 // The one mapping from errors to v4 answers (README › REST API), checked for every AppError code, including
 // those no service-token route produces today (409, 429).
@@ -46,13 +45,5 @@ describe("knownErrorResponse", () => {
     const logged = loggableError(err);
     expect(JSON.stringify(logged)).not.toContain("secretHash");
     expect(logged.message).toBe("Invalid `prisma.serviceToken.create()` invocation:");
-  });
-});
-
-describe("envelope", () => {
-  it("puts result_info only on lists, with total_pages 0 for nothing", () => {
-    expect(successBody({ a: 1 })).toEqual({ success: true, errors: [], messages: [], result: { a: 1 } });
-    expect(resultInfo(1, 50, 0, 0)).toEqual({ page: 1, per_page: 50, count: 0, total_count: 0, total_pages: 0 });
-    expect(resultInfo(3, 50, 20, 120).total_pages).toBe(3);
   });
 });

@@ -1,58 +1,64 @@
 "use client";
 
 import { useId, useState } from "react";
-import { DEFAULT_DURATION, durationProblem } from "@/lib/service-tokens/duration";
-import { DURATION_CHOICES } from "@/lib/service-tokens/schemas";
 import { Field, FieldError, FieldHint } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
+import type { DurationKind } from "./duration-kind";
 
-const UNCHANGED = "unchanged";
 const CUSTOM = "custom";
+/** The option that sends no duration ("Leave unchanged", "Same as the application"). */
+const NONE = "";
 
 export interface DurationState {
+  kind: DurationKind;
   choice: string;
   setChoice: (choice: string) => void;
   custom: string;
   setCustom: (custom: string) => void;
-  /** The Go duration to send; undefined when left unchanged. */
-  duration: string | undefined;
+  /** The Go duration to send, or null for the option that sends none. */
+  value: string | null;
   /** Why the custom duration is not valid (a sentence for the form), or null. */
   problem: string | null;
 }
 
-/** `allowUnchanged` starts on "Leave unchanged" (the edit dialog); otherwise on 1 year. */
-export function useDurationState({ allowUnchanged = false } = {}): DurationState {
-  const [choice, setChoice] = useState<string>(allowUnchanged ? UNCHANGED : DEFAULT_DURATION);
-  const [custom, setCustom] = useState("");
-  const term = custom.trim();
-  const isCustom = choice === CUSTOM;
-  const duration = choice === UNCHANGED ? undefined : isCustom ? term : choice;
-  let problem: string | null = null;
-  if (isCustom) problem = term === "" ? "Enter a duration." : describeProblem(durationProblem(term));
-  return { choice, setChoice, custom, setCustom, duration, problem };
+/** A domain reason as a sentence, without the format hint the field shows anyway. */
+function asSentence(noun: string, reason: string): string {
+  const short = reason.split("; expected")[0];
+  return /^(must|is) /.test(short) ? `${noun} ${short}.` : `${short[0].toUpperCase()}${short.slice(1)}.`;
 }
 
-/** durationProblem()'s reason as a sentence, without the format hint the field shows anyway. */
-export function describeProblem(reason: string | null): string | null {
-  if (reason === null) return null;
-  const short = reason.split("; expected")[0];
-  return /^(must|is) /.test(short) ? `Duration ${short}.` : `${short[0].toUpperCase()}${short.slice(1)}.`;
+/** Starts on `initial`: a preset, a custom duration, or null for the option that sends none. */
+export function useDurationState(kind: DurationKind, initial: string | null): DurationState {
+  const preset = initial === null || kind.choices.some((c) => c.value === initial);
+  const [choice, setChoice] = useState<string>(initial === null ? NONE : preset ? initial : CUSTOM);
+  const [custom, setCustom] = useState(preset ? "" : (initial ?? ""));
+  const term = custom.trim();
+  const value = choice === NONE ? null : choice === CUSTOM ? term : choice;
+  let problem: string | null = null;
+  if (choice === CUSTOM) {
+    const reason = term === "" ? "Enter a duration" : kind.problem(term);
+    if (reason) problem = asSentence(kind.noun, reason);
+  }
+  return { kind, choice, setChoice, custom, setCustom, value, problem };
 }
 
 export function DurationField({
   label,
   state,
-  allowUnchanged = false,
+  none,
+  hint,
   currentDuration,
   serverError,
   showEmptyError,
 }: {
   label: string;
   state: DurationState;
-  allowUnchanged?: boolean;
-  /** Marks the token's current duration in the list. */
+  /** The label of a first option that sends no duration; omitted, there is none. */
+  none?: string;
+  hint?: string;
+  /** Marks this preset "(current)". */
   currentDuration?: string;
   serverError?: string;
   /** Show "Enter a duration" only after a submit attempt, not while the field is still empty. */
@@ -62,6 +68,8 @@ export function DurationField({
   const customId = useId();
   const errorId = useId();
   const hintId = useId();
+  const { kind } = state;
+  const isCustom = state.choice === CUSTOM;
   const showProblem = state.problem !== null && (state.custom.trim() !== "" || showEmptyError);
   const error = showProblem ? state.problem! : serverError;
   return (
@@ -69,8 +77,8 @@ export function DurationField({
       <Field>
         <Label htmlFor={selectId}>{label}</Label>
         <NativeSelect id={selectId} value={state.choice} onChange={(e) => state.setChoice(e.target.value)}>
-          {allowUnchanged ? <option value={UNCHANGED}>Leave unchanged</option> : null}
-          {DURATION_CHOICES.map((c) => (
+          {none ? <option value={NONE}>{none}</option> : null}
+          {kind.choices.map((c) => (
             <option key={c.value} value={c.value}>
               {c.label}
               {currentDuration === c.value ? " (current)" : ""}
@@ -78,15 +86,16 @@ export function DurationField({
           ))}
           <option value={CUSTOM}>Custom…</option>
         </NativeSelect>
+        {isCustom ? null : error ? <FieldError>{error}</FieldError> : hint ? <FieldHint>{hint}</FieldHint> : null}
       </Field>
-      {state.choice === CUSTOM ? (
+      {isCustom ? (
         <Field>
-          <Label htmlFor={customId}>Custom duration</Label>
+          <Label htmlFor={customId}>{kind.customLabel}</Label>
           <Input
             id={customId}
             value={state.custom}
             onChange={(e) => state.setCustom(e.target.value)}
-            placeholder="e.g. 720h or 2h45m"
+            placeholder={kind.placeholder}
             autoComplete="off"
             spellCheck={false}
             autoFocus
@@ -96,10 +105,8 @@ export function DurationField({
             aria-describedby={`${error ? errorId : ""} ${hintId}`.trim()}
           />
           <FieldError id={errorId}>{error}</FieldError>
-          <FieldHint id={hintId}>A Go duration with units h, m or s, such as 8760h, 2h45m or 1.5h; from 1s to 876000h.</FieldHint>
+          <FieldHint id={hintId}>{kind.format}</FieldHint>
         </Field>
-      ) : serverError ? (
-        <FieldError>{serverError}</FieldError>
       ) : null}
     </div>
   );

@@ -1,8 +1,11 @@
 import { Activity } from "lucide-react";
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { SectionCard } from "@/components/ui/card";
 import { formatDateTime, formatRelative, formatTimestamp } from "@/components/ui/format";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { reasonLabel } from "@/components/access-logs/reason-labels";
+import { reasonLabel } from "./reason-labels";
 
 /** One row of the access log as the dashboard shows it (the domain's AccessLogView has this shape). */
 export interface AccessAttemptEntry {
@@ -83,5 +86,25 @@ export function RecentAuthentications({ entries, now, show }: { entries: AccessA
         })}
       </TableBody>
     </Table>
+  );
+}
+
+/** How many attempts a token's or an application's page lists. */
+export const RECENT_AUTHENTICATIONS = 10;
+
+/** The card of a detail page around them, with the way to the whole log (`logHref`, narrowed to the object). */
+export function RecentAuthenticationsCard({ of, logHref, ...props }: { of: string; logHref: string; entries: AccessAttemptEntry[]; now: Date; show: "domain" | "clientId" }) {
+  return (
+    <SectionCard
+      title="Recent authentications"
+      description={`The ${RECENT_AUTHENTICATIONS} latest checks of ${of}.`}
+      action={
+        <Button asChild variant="secondary" size="sm">
+          <Link href={logHref}>View all</Link>
+        </Button>
+      }
+    >
+      <RecentAuthentications {...props} />
+    </SectionCard>
   );
 }

@@ -6,8 +6,9 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from "@prisma/driver-adapter-utils";
 import type { DiffTarget, SchemaEngine } from "@prisma/schema-engine-wasm";
 
-// Prisma's own schema engine (the wasm build), run offline in the test process, so that the drift
-// test compares the migrated database and schema.prisma exactly as `prisma migrate diff` would.
+// Prisma's own schema engine (the wasm build, of the same release as the prisma CLI), run offline
+// in this process: `npm run db:diff` and the drift test compare the migrated database and
+// schema.prisma exactly as `prisma migrate diff` would, without the CLI's native engine.
 // The package is wasm-bindgen "bundler" output (`import * as wasm from "./x.wasm"`), which Node 20
 // cannot import: the glue module is loaded on its own and the wasm instantiated by hand.
 

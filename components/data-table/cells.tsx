@@ -1,0 +1,62 @@
+import Link from "next/link";
+import { cn } from "@/components/ui/cn";
+import { formatDate, formatDateTime, formatTimestamp } from "@/components/ui/format";
+
+// The cells the tables share, as `cell` renderers of a column: `col.accessor("expiresAt", { cell: dateCell("Never") })`.
+
+type Cell<T> = (info: { getValue: () => T }) => React.ReactNode;
+
+/** A date ("Nov 28, 2026", the time in its title), or `empty` when there is none. */
+export const dateCell =
+  (empty = "—"): Cell<Date | null> =>
+  ({ getValue }) => {
+    const value = getValue();
+    if (!value) return <span className="text-zinc-400">{empty}</span>;
+    return (
+      <time dateTime={value.toISOString()} title={formatDateTime(value)} className="whitespace-nowrap">
+        {formatDate(value)}
+      </time>
+    );
+  };
+
+/** A log's moment on two lines, the date over the time of day (`time`: with or without seconds). */
+export const momentCell =
+  (time: (d: Date) => string): Cell<Date> =>
+  ({ getValue }) => {
+    const value = getValue();
+    return (
+      <time dateTime={value.toISOString()} title={formatTimestamp(value)} className="grid text-xs whitespace-nowrap text-zinc-700">
+        <span>{formatDate(value)}</span>
+        <span className="text-zinc-500">{time(value)}</span>
+      </time>
+    );
+  };
+
+/** Text cut with an ellipsis at the width `className` gives it, the whole of it in its title; `mono` for codes and domains. */
+export const truncatedCell =
+  (className: string, { mono = false } = {}): Cell<string> =>
+  ({ getValue }) => {
+    const value = getValue();
+    const Tag = mono ? "code" : "span";
+    return (
+      <Tag className={cn("block truncate", mono && "font-mono text-xs text-zinc-700", className)} title={value}>
+        {value}
+      </Tag>
+    );
+  };
+
+/** A row's name, linking to its page. */
+export function NameLink({ href, name, className }: { href: string; name: string; className: string }) {
+  return (
+    <Link
+      href={href}
+      className={cn(
+        "block truncate font-medium text-blue-700 outline-none hover:underline focus-visible:rounded-sm focus-visible:ring-2 focus-visible:ring-blue-500",
+        className,
+      )}
+      title={name}
+    >
+      {name}
+    </Link>
+  );
+}

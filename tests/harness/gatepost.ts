@@ -1,0 +1,153 @@
+import { spawn } from "node:child_process";
+import { closeSync, existsSync, openSync, readFileSync } from "node:fs";
+import { rm } from "node:fs/promises";
+import path from "node:path";
+import { TEST_DIST_DIR } from "./build";
+import { appEnv, childPids, commandLine, freePort, makeDataDir, postmasterPid, ROOT, sleep, waitForExit } from "./processes";
+
+// A Gatepost server as users start it (`tsx --tsconfig tsconfig.node.json server.ts`), from an
+// existing production build, with its own embedded PostgreSQL in DATA_DIR unless the caller names
+// a DATABASE_URL: for the API, validation and end-to-end tests and the benchmarks.
+
+export interface GatepostOptions {
+  dataDir: string;
+  /** The production build to serve (NEXT_DIST_DIR); never rebuilt here. */
+  distDir: string;
+  /** Default: a free port. */
+  port?: number;
+  /** Default: DATA_DIR/server.log. Both stdout and stderr go straight to it, not through this process. */
+  logFile?: string;
+  /** Default "warn". */
+  logLevel?: string;
+  /** Applied last: DATABASE_URL, AUTH_SECRET, PUBLIC_URL, ADMIN_EMAIL ... (undefined removes). */
+  env?: Record<string, string | undefined>;
+  /** Node flags for server.ts (tsx hands them on), e.g. --cpu-prof, which NODE_OPTIONS refuses. */
+  nodeArgs?: string[];
+  /** Default 120 s. */
+  timeoutMs?: number;
+}
+
+export interface GatepostProcess {
+  /** http://127.0.0.1:<port> */
+  url: string;
+  port: number;
+  dataDir: string;
+  logFile: string;
+  /** The tsx launcher, the process a user's signal reaches. */
+  pid: number;
+  /** The process that serves requests (tsx runs server.ts in a child), when it can be found. */
+  servingPid(): number | undefined;
+  /** Settles when the launcher exits, with its exit code or the signal that ended it. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /**
+   * SIGTERM, SIGKILL after `graceMs` (default 30 s); then waits for its PostgreSQL, stopping it if
+   * it was orphaned. `clean` is false when either had to be forced.
+   */
+  stop(graceMs?: number): Promise<{ clean: boolean; message: string }>;
+}
+
+/** The end of a log file, for an error message. */
+export function logTail(file: string, chars = 4000): string {
+  return existsSync(file) ? readFileSync(file, "utf8").slice(-chars) : "(no log)";
+}
+
+export async function startGatepost(opts: GatepostOptions): Promise<GatepostProcess> {
+  const port = opts.port ?? (await freePort());
+  const logFile = opts.logFile ?? path.join(opts.dataDir, "server.log");
+  const out = openSync(logFile, "a");
+  const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--tsconfig", "tsconfig.node.json", ...(opts.nodeArgs ?? []), "server.ts"], {
+    cwd: ROOT,
+    env: appEnv({
+      DATA_DIR: opts.dataDir,
+      NEXT_DIST_DIR: opts.distDir,
+      SKIP_BUILD: "1",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      LOG_LEVEL: opts.logLevel ?? "warn",
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...opts.env,
+    }),
+    stdio: ["ignore", out, out],
+  });
+  closeSync(out);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
+  const url = `http://127.0.0.1:${port}`;
+  const servingPid = () => childPids(child.pid!).find((pid) => commandLine(pid).includes("server.ts"));
+
+  const stop = async (graceMs = 30_000): Promise<{ clean: boolean; message: string }> => {
+    const pg = postmasterPid(opts.dataDir);
+    const problems: string[] = [];
+    if (child.exitCode === null && child.signalCode === null) {
+      // tsx relays a signal to server.ts but SIGKILLs it when it does not acknowledge within 30 ms
+      // (a busy machine is enough), which orphans PostgreSQL: the signal goes to server.ts itself,
+      // and tsx exits when it does.
+      const serving = servingPid();
+      if (serving) process.kill(serving, "SIGTERM");
+      else child.kill("SIGTERM");
+      if (!(await waitForExit(child, graceMs))) {
+        child.kill("SIGKILL");
+        const serving = servingPid();
+        if (serving) process.kill(serving, "SIGKILL");
+        problems.push(`the server (pid ${child.pid}) ignored SIGTERM for ${graceMs / 1000} s and was killed`);
+      }
+    }
+    // server.ts stops its PostgreSQL before it exits; stop it here if it was orphaned.
+    if (pg !== null && !(await waitForExit(pg, 15_000))) {
+      process.kill(pg, "SIGINT");
+      if (!(await waitForExit(pg, 10_000))) process.kill(pg, "SIGKILL");
+      problems.push(`PostgreSQL (pid ${pg}) outlived the server and was stopped`);
+    }
+    return problems.length ? { clean: false, message: `${problems.join("; ")}; log: ${logFile}` } : { clean: true, message: `server ${child.pid} and PostgreSQL ${pg ?? "-"} stopped` };
+  };
+
+  const timeoutMs = opts.timeoutMs ?? 120_000;
+  const until = Date.now() + timeoutMs;
+  let last = "not listening";
+  while (Date.now() < until) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`the server exited during start-up (${child.exitCode ?? child.signalCode})\n--- ${logFile} (end) ---\n${logTail(logFile)}`);
+    }
+    try {
+      // Next (the worker) and next-auth answer: the whole server is up.
+      const res = await fetch(`${url}/api/auth/csrf`, { signal: AbortSignal.timeout(5_000) });
+      await res.arrayBuffer();
+      if (res.ok) return { url, port, dataDir: opts.dataDir, logFile, pid: child.pid!, servingPid, exited, stop };
+      last = `HTTP ${res.status}`;
+    } catch (e) {
+      last = (e as Error).message;
+    }
+    await sleep(250);
+  }
+  await stop();
+  throw new Error(`the server did not start within ${timeoutMs / 1000} s (last: ${last})\n--- ${logFile} (end) ---\n${logTail(logFile)}`);
+}
+
+export interface TestServer extends Omit<GatepostProcess, "stop"> {
+  /** Stops the server (forcing it if need be) and removes its DATA_DIR. */
+  stop(): Promise<void>;
+}
+
+/**
+ * A server of the run's build (tests/harness/build.ts) on a fresh temporary DATA_DIR. `env` is
+ * applied last: a DATABASE_URL the caller controls, or the AUTH_SECRET and PUBLIC_URL several
+ * instances of one deployment share.
+ */
+export async function startTestServer(opts: { logLevel?: string; timeoutMs?: number; env?: Record<string, string | undefined> } = {}): Promise<TestServer> {
+  const dataDir = makeDataDir("gatepost-test-");
+  try {
+    const server = await startGatepost({ dataDir, distDir: TEST_DIST_DIR, ...opts });
+    return {
+      ...server,
+      async stop() {
+        await server.stop(20_000);
+        await rm(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (e) {
+    await rm(dataDir, { recursive: true, force: true });
+    throw e;
+  }
+}
