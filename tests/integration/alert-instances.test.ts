@@ -68,7 +68,8 @@ function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
   });
 }
 
-async function until(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 45_000): Promise<void> {
+// Generous: starting a scanner process (tsx compiling the app) takes seconds on a busy machine.
+async function until(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 150_000): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
@@ -113,7 +114,7 @@ describe("exactly once across instances", () => {
     expect((await history(admin)).filter((r) => r.status === "sent")).toHaveLength(2 * TOKENS);
   });
 
-  it("two scanner processes on one database deliver each alert once", { timeout: 120_000 }, async () => {
+  it("two scanner processes on one database deliver each alert once", { timeout: 240_000 }, async () => {
     const { admin, tokens } = await setUp({ email: true });
     const [a, b] = [startScanner(), startScanner()];
     await until("every alert delivered", () => tokens.every((t) => webhookCount(t) >= 1 && emailCount(t) >= 1));
@@ -128,7 +129,7 @@ describe("exactly once across instances", () => {
     expect(rows).toHaveLength(2 * TOKENS);
   });
 
-  it("a scanner killed in the middle of its deliveries: a restarted one finishes them, and sends nothing twice", { timeout: 120_000 }, async () => {
+  it("a scanner killed in the middle of its deliveries: a restarted one finishes them, and sends nothing twice", { timeout: 240_000 }, async () => {
     const { admin, hookPath, tokens } = await setUp({ email: false });
     // The receiver answers three webhooks, then hangs on the rest.
     http.pause(hookPath, { after: 3 });

@@ -64,7 +64,7 @@ async function setUp(filters?: { days_before_expiration: LeadTimeChoice[] }) {
 }
 
 async function until(check: () => boolean) {
-  for (const end = Date.now() + 10_000; !check(); await new Promise((r) => setTimeout(r, 20))) {
+  for (const end = Date.now() + 60_000; !check(); await new Promise((r) => setTimeout(r, 20))) {
     if (Date.now() > end) throw new Error("timed out");
   }
 }
