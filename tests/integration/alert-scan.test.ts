@@ -215,7 +215,8 @@ describe("the expiry-alert scan", () => {
     await until(() => http.received.some((w) => w.path === path));
     const started = Date.now();
     await patient.stop();
-    expect(Date.now() - started).toBeLessThan(2000);
+    // Far less than the 60 s wait: within the 10 s a SIGTERM allows.
+    expect(Date.now() - started).toBeLessThan(10_000);
     expect(await scanning).toMatchObject({ interrupted: 1 });
     expect((await history(admin)).find((r) => r.mechanism === "webhook")).toMatchObject({ status: "pending" });
 
