@@ -48,6 +48,7 @@ const CLAIM_SQL = `
 
 export class DeliveryOwner {
   private client: pg.Client | null = null;
+  /** The owner number while the lock is held; null before acquire() and after a loss. */
   private number: number | null = null;
 
   /** `onLost`: the lock's connection broke; deliveries in flight must stop (another instance may adopt them). */
@@ -55,11 +56,6 @@ export class DeliveryOwner {
     private readonly databaseUrl: string,
     private readonly onLost: () => void,
   ) {}
-
-  /** This instance's owner number while it holds the lock; null before acquire() and after a loss. */
-  get owner(): number | null {
-    return this.number;
-  }
 
   /** Connects and takes a free owner number (random; one held by a live instance is skipped). */
   async acquire(): Promise<number> {
