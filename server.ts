@@ -4,6 +4,7 @@
 // lib/runtime/next-worker.ts), so that the hot path never shares a process with Next.
 import http from "node:http";
 import { ACCESS_PREFIX, AccessRuntime } from "./lib/access/validation/runtime";
+import { AlertScanner } from "./lib/alerts/scanner";
 import { apiPreRouteAnswer } from "./lib/api/pre-route";
 import { disconnectDb } from "./lib/db/client";
 import { getEnv } from "./lib/env";
@@ -35,6 +36,9 @@ async function main() {
     maxFailuresPerClientId: env.VALIDATE_MAX_FAILURES_PER_CLIENT_ID,
   });
   await access.start();
+  // Expiry alerts: a scan every ALERT_SCAN_INTERVAL, each delivery claimed in the database.
+  const alerts = AlertScanner.fromEnv();
+  alerts.start();
 
   const server = http.createServer((req, res) => {
     // The validation endpoint: the hot path, served without Next.
@@ -81,6 +85,7 @@ async function main() {
     // The access log still in memory goes to the database before the database goes away.
     await Promise.all([
       access.stop().catch((err: unknown) => logger.error({ err }, "flushing the access log failed")),
+      alerts.stop().catch((err: unknown) => logger.error({ err }, "stopping the alert scanner failed")),
       worker.stop().catch((err: unknown) => logger.error({ err }, "stopping the Next.js worker failed")),
     ]);
     await disconnectDb().catch(() => undefined);

@@ -20,6 +20,7 @@ import { seedTokens, settle, tableState, type SeededAccount } from "./seed";
 import { sampleRoundRobin, type Case, type SampleOptions } from "./stats";
 import { buildReport, gitState, LARGE, SMALL, type Measured } from "./summary";
 import { renderValidation, runValidation, validationSettings, type ValidationResult } from "./validate";
+import { renderAlerts, runAlerts } from "./alerts";
 
 // Two Gatepost servers from the same build, side by side, each with its own embedded PostgreSQL:
 //   "shared": an account of 1k tokens and an account of 100k tokens in one table;
@@ -39,9 +40,9 @@ const API_OPTS: SampleOptions = { warmup: 20, samples: SAMPLES, maxMs: 30_000 };
 const SIZES_OPTS: SampleOptions = { warmup: 3, samples: 20, maxMs: 15_000 };
 const PAGE_SIZES = [10, 100];
 const RESULTS = path.join("bench", "results", "latest.md");
-// BENCH_ONLY=validation: only the validation endpoint's section; BENCH_ONLY=tokens: everything but it.
+// BENCH_ONLY=validation / alerts: only that section; BENCH_ONLY=tokens: only the first (pages, queries, API).
 const ONLY = (process.env.BENCH_ONLY ?? "").trim().toLowerCase();
-if (!["", "all", "validation", "tokens"].includes(ONLY)) throw new Error(`BENCH_ONLY must be "validation" or "tokens", not "${process.env.BENCH_ONLY}"`);
+if (!["", "all", "validation", "tokens", "alerts"].includes(ONLY)) throw new Error(`BENCH_ONLY must be "validation", "tokens" or "alerts", not "${process.env.BENCH_ONLY}"`);
 
 const started = Date.now();
 const log = (m: string) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${m}\n`);
@@ -122,8 +123,37 @@ async function validationOnly(): Promise<void> {
   log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s; written to ${RESULTS}`);
 }
 
+/** The alerts section; like the validation section, a failure is a note in a full run, an error alone. */
+async function alertsSection(): Promise<string> {
+  try {
+    return renderAlerts(await timed("alerts section", () => runAlerts(log)));
+  } catch (e) {
+    if (ONLY === "alerts") throw e;
+    const why = e instanceof Error ? (e.stack ?? e.message) : String(e);
+    log(`alerts section failed: ${why}`);
+    return `### Alerts: the expiry-alert scan\n\n⚠ Not measured: the section failed: ${why.split("\n")[0]}\n`;
+  }
+}
+
+async function alertsOnly(): Promise<void> {
+  mkdirSync(path.dirname(RESULTS), { recursive: true });
+  const markdown = await alertsSection();
+  const cpus = os.cpus();
+  const report = [
+    "## Gatepost benchmark: expiry alerts only (BENCH_ONLY=alerts)",
+    "",
+    `- Run ${new Date().toISOString()} on ${cpus.length} × ${cpus[0]?.model.trim() ?? "cpu"}, Node ${process.version}, commit ${gitState()}, load average ${loadavg()}.`,
+    "",
+    markdown,
+  ].join("\n");
+  writeFileSync(RESULTS, `${report}\n`);
+  process.stdout.write(`${report}\n`);
+  log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s; written to ${RESULTS}`);
+}
+
 export async function main(): Promise<void> {
   if (ONLY === "validation") return validationOnly();
+  if (ONLY === "alerts") return alertsOnly();
   const m: Measured = { busy: [os.loadavg()[0]], plans: [], pendingPlans: [], sortPlans: [], pageSizes: [], load: [`before: ${loadavg()}`], loads: [], notes: [] };
   const build = ensureBuild(log);
   log(build.note);
@@ -316,9 +346,11 @@ export async function main(): Promise<void> {
   m.notes.push(`Shut-down: ${stopped.join("; ")}.`);
   // After the servers above are gone, so that they take neither memory nor CPU from it.
   const validation = ONLY === "tokens" ? undefined : await validationSection();
+  const alerts = ONLY === "tokens" ? undefined : await alertsSection();
 
   const settings = { samples: SAMPLES, loadSeconds: LOAD_SECONDS, createSeconds: CREATE_SECONDS };
-  const markdown = renderMarkdown(buildReport(m, settings, build.note, small, large)) + (validation ? `\n${validation.markdown}` : "");
+  const markdown =
+    renderMarkdown(buildReport(m, settings, build.note, small, large)) + (validation ? `\n${validation.markdown}` : "") + (alerts ? `\n${alerts}` : "");
   writeFileSync(RESULTS, `${markdown}\n`);
   process.stdout.write(`${markdown}\n`);
   log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s; written to ${RESULTS}`);

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { DurationError, parseGoDurationNs } from "./service-tokens/duration";
 
 // The application's only reader and writer of process.env. Parsed lazily so that the launcher can
 // settle DATABASE_URL and AUTH_SECRET (setEnv) before the application first asks; the processes it
@@ -17,9 +18,19 @@ const envSchema = z.object({
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(8, "must be at least 8 characters").optional(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-  SMTP_URL: z.string().optional(),
-  SMTP_FROM: z.string().optional(),
-  ALERT_SCAN_INTERVAL: z.string().default("1m"),
+  // Alert emails; unset: alerts are recorded as not sent (lib/alerts/deliver-email.ts).
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/]/, "must be an smtp:// or smtps:// URL such as smtp://user:pass@mail.example.com:587")
+    .optional(),
+  SMTP_FROM: z.string().max(320).regex(/@/, 'must be an address such as alerts@example.com or "Gatepost <alerts@example.com>"').optional(),
+  ALERT_SCAN_INTERVAL: z
+    .string()
+    .default("1m")
+    .superRefine((value, ctx) => {
+      const ms = scanIntervalMs(value);
+      if (typeof ms === "string") ctx.addIssue({ code: "custom", message: ms });
+    }),
   TRUSTED_PROXIES: z.string().default("127.0.0.0/8,::1/128"),
   // Failed validations allowed per minute, per client IP and per client id, on each instance.
   VALIDATE_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(100),
@@ -32,7 +43,20 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
-export type Env = z.infer<typeof envSchema> & { publicUrl: string; dataDir: string };
+export type Env = z.infer<typeof envSchema> & { publicUrl: string; dataDir: string; alertScanIntervalMs: number };
+
+const SCAN_INTERVAL_HINT = 'a Go duration between 1s and 24h such as "1m" or "30s"';
+
+/** ALERT_SCAN_INTERVAL in milliseconds, or why it is not one. */
+function scanIntervalMs(value: string): number | string {
+  try {
+    const ms = Number(parseGoDurationNs(value) / 1_000_000n);
+    return ms >= 1000 && ms <= 86_400_000 ? ms : `must be ${SCAN_INTERVAL_HINT}`;
+  } catch (e) {
+    if (e instanceof DurationError) return `${e.message}; expected ${SCAN_INTERVAL_HINT}`;
+    throw e;
+  }
+}
 
 let cached: Env | undefined;
 
@@ -51,6 +75,8 @@ export function getEnv(): Env {
     ...env,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),
     dataDir: path.resolve(env.DATA_DIR),
+    // A number: the schema refused every value for which it is a reason.
+    alertScanIntervalMs: scanIntervalMs(env.ALERT_SCAN_INTERVAL) as number,
   };
   return cached;
 }

@@ -331,3 +331,29 @@ export async function policiesReferencingServiceToken(actor: Actor, tokenId: str
   });
   return { policies, apps: [...apps.values()].sort((a, b) => a.name.localeCompare(b.name)) };
 }
+
+/**
+ * For each of `tokenIds` (tokens of `accountId`), the applications that admit it by name: those
+ * with a Service Auth policy whose include or require rules name the token. What stops working when
+ * it expires, for the expiry alerts; read by the system (no actor), for tokens it already selected.
+ */
+export async function appsAdmittingServiceTokens(accountId: string, tokenIds: readonly string[]): Promise<Map<string, AppRef[]>> {
+  const out = new Map<string, AppRef[]>();
+  if (tokenIds.length === 0) return out;
+  const rows = await getDb().$queryRaw<{ token_id: string; id: string; name: string; domain: string }[]>`
+    SELECT DISTINCT v.token_id::text AS token_id, a.id::text AS id, a.name, a.domain
+    FROM unnest(${tokenIds}::uuid[]) AS v(token_id)
+    JOIN access_policies p
+      ON p.account_id = ${accountId} AND p.decision = 'non_identity'
+     AND (p.include_rules @> jsonb_build_array(jsonb_build_object('service_token', jsonb_build_object('token_id', v.token_id::text)))
+       OR p.require_rules @> jsonb_build_array(jsonb_build_object('service_token', jsonb_build_object('token_id', v.token_id::text))))
+    JOIN app_policies ap ON ap.policy_id = p.id
+    JOIN access_apps a ON a.id = ap.app_id
+    ORDER BY a.name, a.id::text`;
+  for (const r of rows) {
+    const list = out.get(r.token_id) ?? [];
+    list.push({ id: r.id, name: r.name, domain: r.domain });
+    out.set(r.token_id, list);
+  }
+  return out;
+}

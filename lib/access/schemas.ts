@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { pageFields, searchSchema } from "../input/list";
 import { nameSchema } from "../input/text";
+import { timestampSchema } from "../input/time";
 import { DurationError, parseGoDurationNs } from "../service-tokens/duration";
 import { normalizeAppDomain } from "./domain";
 import { ruleListSchema } from "./rules";
@@ -257,12 +258,6 @@ export const ACCESS_LOG_REASONS = [
 export type AccessLogReason = (typeof ACCESS_LOG_REASONS)[number];
 export const isAccessLogReason = (value: unknown): value is AccessLogReason =>
   typeof value === "string" && (ACCESS_LOG_REASONS as readonly string[]).includes(value);
-
-const RFC3339 = "must be an RFC 3339 date-time such as 2025-01-31T12:00:00Z";
-const timestampSchema = z
-  .union([z.date({ error: RFC3339 }), z.iso.datetime({ offset: true, error: RFC3339 })], { error: RFC3339 })
-  .transform((value) => (value instanceof Date ? value : new Date(value)))
-  .refine((d) => !Number.isNaN(d.getTime()), RFC3339);
 
 export const listAccessLogsSchema = z
   .object({

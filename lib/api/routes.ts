@@ -1,6 +1,20 @@
 import type { Capability } from "../auth/permissions";
 import { listAccessRequestsRoute } from "./handlers/access-logs";
 import { listAccountsRoute } from "./handlers/accounts";
+import {
+  availableAlertsRoute,
+  createAlertPolicyRoute,
+  createWebhookRoute,
+  deleteAlertPolicyRoute,
+  deleteWebhookRoute,
+  getAlertPolicyRoute,
+  getWebhookRoute,
+  listAlertHistoryRoute,
+  listAlertPoliciesRoute,
+  listWebhooksRoute,
+  updateAlertPolicyRoute,
+  updateWebhookRoute,
+} from "./handlers/alerting";
 import { createAppRoute, deleteAppRoute, getAppRoute, listAppsRoute, replaceAppRoute, revokeAppTokensRoute } from "./handlers/apps";
 import { getKeySettingsRoute, rotateKeysRoute, updateKeySettingsRoute } from "./handlers/keys";
 import { createPolicyRoute, deletePolicyRoute, getPolicyRoute, listPoliciesRoute, replacePolicyRoute } from "./handlers/policies";
@@ -23,7 +37,8 @@ import type { ApiHandler } from "./with-api-token";
 // Patterns are relative to /client/v4; `:name` matches one path segment. A route whose pattern has
 // `:account_id` is refused (403) unless the segment is the API token's own account.
 // `permission: null` means any valid API token may call it. Object ids are named after the object
-// (`:app_id`, `:policy_id`; service tokens keep `:id`): an unknown or malformed one is a 404 12135.
+// (`:app_id`, `:policy_id`, `:alert_policy_id`, `:webhook_id`; service tokens keep `:id`): an unknown
+// or malformed one is a 404 12135.
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -39,6 +54,8 @@ const APPS = "/accounts/:account_id/access/apps";
 const POLICIES = "/accounts/:account_id/access/policies";
 const KEYS = "/accounts/:account_id/access/keys";
 const ACCESS_REQUESTS = "/accounts/:account_id/access/logs/access_requests";
+const ALERT_POLICIES = "/accounts/:account_id/alerting/v3/policies";
+const WEBHOOKS = "/accounts/:account_id/alerting/v3/destinations/webhooks";
 
 export const routes: readonly Route[] = [
   { method: "GET", pattern: "/user/tokens/verify", permission: null, handler: verifyTokenRoute },
@@ -71,4 +88,17 @@ export const routes: readonly Route[] = [
   { method: "POST", pattern: `${KEYS}/rotate`, permission: "apps:write", handler: rotateKeysRoute },
 
   { method: "GET", pattern: ACCESS_REQUESTS, permission: "audit:read", handler: listAccessRequestsRoute },
+
+  { method: "GET", pattern: ALERT_POLICIES, permission: "notifications:read", handler: listAlertPoliciesRoute },
+  { method: "POST", pattern: ALERT_POLICIES, permission: "notifications:write", handler: createAlertPolicyRoute },
+  { method: "GET", pattern: `${ALERT_POLICIES}/:alert_policy_id`, permission: "notifications:read", handler: getAlertPolicyRoute },
+  { method: "PUT", pattern: `${ALERT_POLICIES}/:alert_policy_id`, permission: "notifications:write", handler: updateAlertPolicyRoute },
+  { method: "DELETE", pattern: `${ALERT_POLICIES}/:alert_policy_id`, permission: "notifications:write", handler: deleteAlertPolicyRoute },
+  { method: "GET", pattern: WEBHOOKS, permission: "notifications:read", handler: listWebhooksRoute },
+  { method: "POST", pattern: WEBHOOKS, permission: "notifications:write", handler: createWebhookRoute },
+  { method: "GET", pattern: `${WEBHOOKS}/:webhook_id`, permission: "notifications:read", handler: getWebhookRoute },
+  { method: "PUT", pattern: `${WEBHOOKS}/:webhook_id`, permission: "notifications:write", handler: updateWebhookRoute },
+  { method: "DELETE", pattern: `${WEBHOOKS}/:webhook_id`, permission: "notifications:write", handler: deleteWebhookRoute },
+  { method: "GET", pattern: "/accounts/:account_id/alerting/v3/history", permission: "notifications:read", handler: listAlertHistoryRoute },
+  { method: "GET", pattern: "/accounts/:account_id/alerting/v3/available_alerts", permission: "notifications:read", handler: availableAlertsRoute },
 ];

@@ -7,7 +7,7 @@ import type { Tx } from "./client";
 // concurrent changes of one object run one after the other, each seeing the other's result.
 
 /** Tables of objects that belong to an account and are changed one at a time. */
-type AccountObjectTable = "service_tokens" | "access_apps" | "access_policies";
+type AccountObjectTable = "service_tokens" | "access_apps" | "access_policies" | "alert_policies" | "alert_webhooks";
 
 /**
  * Locks the row `id` of `table` FOR UPDATE until the transaction ends, if it belongs to

@@ -3,11 +3,11 @@ import { shortTextSchema } from "./text";
 
 // The query of a paged list: which page, how many rows, and the search box. Pure.
 
-/** `page` (from 1) and `perPage` (1 to `maxPerPage`, 50 by default) of a list query. */
-export function pageFields(maxPerPage = 1000) {
+/** `page` (from 1) and `perPage` (1 to `maxPerPage`, `defaultPerPage` by default) of a list query. */
+export function pageFields(maxPerPage = 1000, defaultPerPage = 50) {
   return {
     page: z.coerce.number().int().min(1).default(1),
-    perPage: z.coerce.number().int().min(1).max(maxPerPage).default(50),
+    perPage: z.coerce.number().int().min(1).max(maxPerPage).default(defaultPerPage),
   };
 }
 

@@ -15,6 +15,7 @@ const EXTRA_PERMISSIONS = {
   appsWrite: ["Access: Apps and Policies Write"],
   appsRead: ["Access: Apps and Policies Read"],
   auditRead: ["Access: Audit Logs Read"],
+  notificationsWrite: ["Notifications Write"],
 } satisfies Record<string, string[]>;
 type ExtraName = keyof typeof EXTRA_PERMISSIONS;
 type FixtureName = keyof ReturnType<typeof api>["tokens"];
@@ -30,12 +31,12 @@ let otherAccountAll: string;
 const tokenValue = (t: TokenName) => (t in EXTRA_PERMISSIONS ? extraTokens[t as ExtraName] : api().tokens[t as FixtureName]);
 
 /** The objects each object route's id may name: ours, and the other account's. */
-type ObjectParam = "id" | "app_id" | "policy_id";
+type ObjectParam = "id" | "app_id" | "policy_id" | "alert_policy_id" | "webhook_id";
 const own = {} as Record<ObjectParam, string>;
 const foreign = {} as Record<ObjectParam, string>;
 
 const objectParam = (route: Route): ObjectParam | null => {
-  const m = /:(id|app_id|policy_id)(?:\/|$)/.exec(route.pattern);
+  const m = /:(id|app_id|policy_id|alert_policy_id|webhook_id)(?:\/|$)/.exec(route.pattern);
   return m ? (m[1] as ObjectParam) : null;
 };
 
@@ -48,41 +49,49 @@ function concretePath(route: Route, opts: { accountId?: string; objectId?: strin
 
 const uniqueDomain = () => `m-${randomBytes(5).toString("hex")}.matrix.example.com`;
 const policyBody = { name: "matrix", decision: "non_identity", include: [{ any_valid_service_token: {} }] };
+// No recipients: the server's scanner has nothing to deliver for these.
+const alertPolicyBody = { alert_type: "expiring_service_token_alert", name: "matrix", enabled: false, mechanisms: {} };
+const webhookBody = { name: "matrix", url: "https://hooks.example.test/matrix" };
 
 /** A body the route accepts, so that only authorisation can refuse it. A fresh domain each time: domains are unique. */
 function validBody(route: Route): unknown {
   if (route.method !== "POST" && route.method !== "PUT") return undefined;
   if (/\/service_tokens(\/:id)?$/.test(route.pattern)) return { name: "matrix" };
   if (/\/apps(\/:app_id)?$/.test(route.pattern)) return { name: "matrix", domain: uniqueDomain() };
-  if (/\/policies(\/:policy_id)?$/.test(route.pattern)) return policyBody;
+  if (/\/access\/policies(\/:policy_id)?$/.test(route.pattern)) return policyBody;
+  if (/\/alerting\/v3\/policies(\/:alert_policy_id)?$/.test(route.pattern)) return alertPolicyBody;
+  if (/\/webhooks(\/:webhook_id)?$/.test(route.pattern)) return webhookBody;
   if (route.pattern.endsWith("/keys") && route.method === "PUT") return { key_rotation_interval_days: 42 };
   return undefined;
 }
 
 const send = (route: Route, path: string, token: string | null) => call(route.method, path, { token, body: validBody(route) });
 
+/** Where each kind of object is created, with what body and which token (by default). */
+const OBJECTS: Record<ObjectParam, { collection: string; body: Record<string, unknown>; token: () => string }> = {
+  id: { collection: "/access/service_tokens", body: {}, token: () => api().tokens.write },
+  app_id: { collection: "/access/apps", body: {}, token: () => extraTokens.appsWrite },
+  policy_id: { collection: "/access/policies", body: policyBody, token: () => extraTokens.appsWrite },
+  alert_policy_id: { collection: "/alerting/v3/policies", body: alertPolicyBody, token: () => extraTokens.notificationsWrite },
+  webhook_id: { collection: "/alerting/v3/destinations/webhooks", body: webhookBody, token: () => extraTokens.notificationsWrite },
+};
+
 /** Makes an object for an object route, in our account (or, with `token` and `accountId`, another one). */
 async function makeObject(param: ObjectParam, opts: { token?: string; accountId?: string; name?: string } = {}): Promise<string> {
   const accountId = opts.accountId ?? api().accountId;
   const name = opts.name ?? "matrix-target";
-  const [suffix, body, token] =
-    param === "id"
-      ? ["service_tokens", { name }, opts.token ?? api().tokens.write]
-      : param === "app_id"
-        ? ["apps", { name, domain: uniqueDomain() }, opts.token ?? extraTokens.appsWrite]
-        : ["policies", { ...policyBody, name }, opts.token ?? extraTokens.appsWrite];
-  return expectSuccess(await call("POST", `/accounts/${accountId}/access/${suffix}`, { token, body }), 201).result.id;
+  const o = OBJECTS[param];
+  const body = { ...o.body, name, ...(param === "app_id" ? { domain: uniqueDomain() } : {}) };
+  return expectSuccess(await call("POST", `/accounts/${accountId}${o.collection}`, { token: opts.token ?? o.token(), body }), 201).result.id;
 }
 
 async function deleteObject(param: ObjectParam, id: string, opts: { token?: string; accountId?: string } = {}) {
   const accountId = opts.accountId ?? api().accountId;
-  const [suffix, token] =
-    param === "id" ? ["service_tokens", opts.token ?? api().tokens.write] : [param === "app_id" ? "apps" : "policies", opts.token ?? extraTokens.appsWrite];
-  await call("DELETE", `/accounts/${accountId}/access/${suffix}/${id}`, { token });
+  const o = OBJECTS[param];
+  await call("DELETE", `/accounts/${accountId}${o.collection}/${id}`, { token: opts.token ?? o.token() });
 }
 
-const PARAMS: ObjectParam[] = ["id", "app_id", "policy_id"];
-const COLLECTIONS: Record<string, ObjectParam> = { "/service_tokens": "id", "/apps": "app_id", "/policies": "policy_id" };
+const PARAMS = Object.keys(OBJECTS) as ObjectParam[];
 
 beforeAll(async () => {
   const db = api().databaseUrl;
@@ -161,7 +170,7 @@ describe.each(routes.map((r) => [`${r.method} ${r.pattern}`, r] as const))("%s",
   }
 
   // The object a collection's POST creates.
-  const created = route.method === "POST" ? (Object.entries(COLLECTIONS).find(([suffix]) => route.pattern.endsWith(suffix))?.[1] ?? null) : null;
+  const created = route.method === "POST" ? (PARAMS.find((p) => route.pattern.endsWith(OBJECTS[p].collection)) ?? null) : null;
   it("succeeds for every valid token of the account that holds the permission", async () => {
     const holders = holderNames().filter((t) => route.permission === null || permissionsCan(permissionsOf(t), route.permission));
     expect(holders.length).toBeGreaterThan(0);
@@ -181,7 +190,20 @@ describe.each(routes.map((r) => [`${r.method} ${r.pattern}`, r] as const))("%s",
 it("the matrix covers every route of the table, each method and pattern once", () => {
   const keys = routes.map((r) => `${r.method} ${r.pattern}`);
   expect(new Set(keys).size).toBe(keys.length);
-  expect(routes.length).toBeGreaterThanOrEqual(24);
+  expect(routes.length).toBeGreaterThanOrEqual(36);
+});
+
+it("the alerting routes need Notifications Read or Write, as the README's API compatibility table says", () => {
+  const permissionOf = (method: string, suffix: string) => routes.find((r) => r.method === method && r.pattern === `/accounts/:account_id/alerting/v3${suffix}`)?.permission;
+  const expected: [string, string, string][] = [
+    ["GET", "/policies", "notifications:read"], ["POST", "/policies", "notifications:write"], ["GET", "/policies/:alert_policy_id", "notifications:read"],
+    ["PUT", "/policies/:alert_policy_id", "notifications:write"], ["DELETE", "/policies/:alert_policy_id", "notifications:write"],
+    ["GET", "/destinations/webhooks", "notifications:read"], ["POST", "/destinations/webhooks", "notifications:write"],
+    ["GET", "/destinations/webhooks/:webhook_id", "notifications:read"], ["PUT", "/destinations/webhooks/:webhook_id", "notifications:write"],
+    ["DELETE", "/destinations/webhooks/:webhook_id", "notifications:write"],
+    ["GET", "/history", "notifications:read"], ["GET", "/available_alerts", "notifications:read"],
+  ];
+  expect(expected.map(([m, s]) => [m, s, permissionOf(m, s)])).toEqual(expected);
 });
 
 it("the Access routes need the permission the README's API compatibility table gives them", () => {

@@ -70,26 +70,34 @@ export interface CorpusFixture {
   policy: { id: string } & Record<string, unknown>;
   /** The stored key_rotation_interval_days (the settings row exists). */
   keyRotationIntervalDays: number;
+  /** A Notifications Write token of accountId. */
+  notificationsToken: string;
+  /** An alert policy (no recipients) and a webhook destination of accountId, as GET returns them. */
+  alertPolicy: { id: string } & Record<string, unknown>;
+  webhook: { id: string } & Record<string, unknown>;
   /** Objects of otherAccountId: 404 on our account's paths, like unknown ones. */
-  foreign: { tokenId: string; appId: string; policyId: string };
+  foreign: { tokenId: string; appId: string; policyId: string; alertPolicyId: string; webhookId: string };
 }
 
+type ObjectParam = "id" | "app_id" | "policy_id" | "alert_policy_id" | "webhook_id";
+
 /** The id parameter of an object route; null for collections and singletons (keys, logs). */
-export function objectParam(pattern: string): "id" | "app_id" | "policy_id" | null {
-  const m = /:(id|app_id|policy_id)(?:\/|$)/.exec(pattern);
-  return m ? (m[1] as "id" | "app_id" | "policy_id") : null;
+export function objectParam(pattern: string): ObjectParam | null {
+  const m = /:(id|app_id|policy_id|alert_policy_id|webhook_id)(?:\/|$)/.exec(pattern);
+  return m ? (m[1] as ObjectParam) : null;
 }
 
 /** A route's pattern made concrete: `account` (default ours) and the fixture's own object. */
 function concrete(f: CorpusFixture, pattern: string, opts: { account?: string; id?: string } = {}): string {
   const param = objectParam(pattern);
-  const own = { id: f.tokenId, app_id: f.app.id, policy_id: f.policy.id };
+  const own = { id: f.tokenId, app_id: f.app.id, policy_id: f.policy.id, alert_policy_id: f.alertPolicy.id, webhook_id: f.webhook.id };
   const path = pattern.replace(":account_id", opts.account ?? f.accountId);
   return `/client/v4${param ? path.replace(`:${param}`, opts.id ?? own[param]) : path}`;
 }
 
 /** The fixture token that holds a route's permission. */
 function tokenFor(f: CorpusFixture, pattern: string): string {
+  if (pattern.includes("/alerting/")) return f.notificationsToken;
   if (pattern.includes("/access/logs/")) return f.auditToken;
   if (/\/access\/(apps|policies|keys)/.test(pattern)) return f.appsToken;
   return f.token;
@@ -190,7 +198,7 @@ export function buildCorpus(f: CorpusFixture, rnd: ReturnType<typeof prng>): Cas
   add({ label: "update: exactly 64 KiB of nothing", method: "PUT", path: E, headers: json, body: justAt, status: 200 });
 
   // 5. Ids that are malformed, unknown or another account's: 404 12135 on every object route.
-  const foreignOf = { id: f.foreign.tokenId, app_id: f.foreign.appId, policy_id: f.foreign.policyId };
+  const foreignOf = { id: f.foreign.tokenId, app_id: f.foreign.appId, policy_id: f.foreign.policyId, alert_policy_id: f.foreign.alertPolicyId, webhook_id: f.foreign.webhookId };
   for (const r of routes) {
     const param = objectParam(r.pattern);
     if (!param) continue;
@@ -254,6 +262,7 @@ export function buildCorpus(f: CorpusFixture, rnd: ReturnType<typeof prng>): Cas
     add({ label: `${r.method} ${r.pattern}: empty authorization`, method: r.method, path, headers: { authorization: "" }, status: 401, code: 9106 });
   }
   cases.push(...buildAccessCases(f, rnd, withJunk));
+  cases.push(...buildAlertingCases(f, rnd, withJunk));
   return cases;
 }
 
@@ -261,6 +270,7 @@ export function buildCorpus(f: CorpusFixture, rnd: ReturnType<typeof prng>): Cas
 
 /** A body each body-taking Access route accepts (a fresh domain each time: domains are unique). */
 function validBodyFor(pattern: string): Record<string, unknown> {
+  if (pattern.endsWith("/webhooks/:webhook_id")) return { name: "fuzz-hook", url: "https://hooks.example.com/fuzz" };
   if (/\/apps(\/:app_id)?$/.test(pattern)) return { name: "fuzz-app", domain: `fuzz-${randomUUID().slice(0, 8)}.example.com` };
   if (/\/policies(\/:policy_id)?$/.test(pattern)) return { name: "fuzz-policy", decision: "non_identity", include: [{ any_valid_service_token: {} }] };
   if (pattern.endsWith("/keys")) return { key_rotation_interval_days: 42 };
@@ -310,15 +320,29 @@ function badPolicyRefs(f: CorpusFixture): unknown[] {
   ];
 }
 
+/** The cases of one section, and `refuse`: a 400 naming `field`, or a 413 when the body grew past 64 KiB. */
+function section(headers: Record<string, string>) {
+  const cases: Case[] = [];
+  const add = (c: Case) => void cases.push(c);
+  const body = (v: unknown) => JSON.stringify(v);
+  const refuse = (label: string, method: string, path: string, o: unknown, field: string) => {
+    const text = body(o);
+    const tooBig = Buffer.byteLength(text) > 65536;
+    add({
+      label, method, path, headers, body: text,
+      status: tooBig ? 413 : 400, code: tooBig ? 10413 : 10001, ...(tooBig ? {} : { message: `invalid request: ${field}` }),
+    });
+  };
+  return { cases, add, body, refuse };
+}
+
 export function buildAccessCases(
   f: CorpusFixture,
   rnd: ReturnType<typeof prng>,
   withJunk: (fields: Record<string, unknown>) => Record<string, unknown>,
 ): Case[] {
-  const cases: Case[] = [];
-  const add = (c: Case) => cases.push(c);
-  const body = (v: unknown) => JSON.stringify(v);
   const appsJson = { authorization: `Bearer ${f.appsToken}`, "content-type": "application/json" };
+  const { cases, add, body, refuse } = section(appsJson);
   const appsAuth = { authorization: `Bearer ${f.appsToken}` };
   const auditAuth = { authorization: `Bearer ${f.auditToken}` };
   const base = `/client/v4/accounts/${f.accountId}/access`;
@@ -328,15 +352,6 @@ export function buildAccessCases(
   const POLICY = `${POLICIES}/${f.policy.id}`;
   const KEYS = `${base}/keys`;
   const LOGS = `${base}/logs/access_requests`;
-  /** A 400 naming `field`, or a 413 when the body grew past 64 KiB. */
-  const refuse = (label: string, method: string, path: string, o: unknown, field: string) => {
-    const text = body(o);
-    const tooBig = Buffer.byteLength(text) > 65536;
-    add({
-      label, method, path, headers: appsJson, body: text,
-      status: tooBig ? 413 : 400, code: tooBig ? 10413 : 10001, ...(tooBig ? {} : { message: `invalid request: ${field}` }),
-    });
-  };
 
   // A1. Broken JSON, non-objects and bad UTF-8 wherever an Access body is parsed.
   for (const [label, method, path] of [["app create", "POST", APPS], ["app replace", "PUT", APP], ["policy create", "POST", POLICIES], ["policy replace", "PUT", POLICY], ["keys", "PUT", KEYS]] as const) {
@@ -474,6 +489,118 @@ export function buildAccessCases(
     `${base}/logs`, `${LOGS}/x`, `${base}/logs/scim`, `/client/v4/accounts/${f.accountId}/access/apps.json`,
   ]) {
     for (const m of ["GET", "POST", "PUT", "DELETE"]) add({ label: `${m} ${p}`, method: m, path: p, headers: appsJson, body: m === "GET" ? undefined : "{}", status: 404, code: 7003 });
+  }
+  return cases;
+}
+
+// ---- Notifications: alert policies, webhook destinations, history -----------------------------
+
+const BAD_ALERT_TYPES: unknown[] = ["universal_ssl_event_type", "Expiring_Service_Token_Alert", "expiring_service_token_alert ", "", 1, true, [], {}];
+const BAD_EMAIL_MECHANISMS: unknown[] = [
+  "ops@example.com", [{ id: "not-an-email" }], [{ id: "" }], [{ id: 5 }], [{}], ["ops@example.com"], [{ id: "a@b" }], [{ id: "ops@example.com\u0000" }],
+  [{ id: `${"a".repeat(320)}@example.com` }], [{ id: "x@example.com" }, { id: "X@example.com" }], Array.from({ length: 51 }, (_, i) => ({ id: `r${i}@example.com` })), {},
+];
+const BAD_LEAD_TIMES: unknown[] = ["7", 7, [7], ["10"], ["0"], [], ["7", "7"], ["seven"], [" 7"], [null], [{}], ["30", "14", "7", "3", "1", "30"]];
+const BAD_URLS: unknown[] = [
+  5, true, [], {}, "", " ", "example.com/hook", "ftp://example.com/x", "file:///etc/passwd", "javascript:alert(1)", "data:text/plain,x", "https://", "http://",
+  "https://user:pw@example.com/", "https://:pw@example.com/", `https://example.com/${"p".repeat(2100)}`, "https://exa mple.com/", "https://example.com/\u0000",
+  "ws://example.com/", "//example.com/x",
+];
+const BAD_SECRETS: unknown[] = [5, true, [], {}, " leading", "trailing ", "line\nbreak", "tab\tinside", "nul\u0000", "é", "x".repeat(1025), "\ud800"];
+
+function buildAlertingCases(
+  f: CorpusFixture,
+  rnd: ReturnType<typeof prng>,
+  withJunk: (fields: Record<string, unknown>) => Record<string, unknown>,
+): Case[] {
+  const headers = { authorization: `Bearer ${f.notificationsToken}`, "content-type": "application/json" };
+  const { cases, add, body, refuse } = section(headers);
+  const auth = { authorization: `Bearer ${f.notificationsToken}` };
+  const base = `/client/v4/accounts/${f.accountId}/alerting/v3`;
+  const POLICIES = `${base}/policies`;
+  const POLICY = `${POLICIES}/${f.alertPolicy.id}`;
+  const HOOKS = `${base}/destinations/webhooks`;
+  const HOOK = `${HOOKS}/${f.webhook.id}`;
+  const HISTORY = `${base}/history`;
+  const policy = (extra: Record<string, unknown> = {}) => withJunk({ alert_type: "expiring_service_token_alert", name: `fuzz-${rnd.int(1e6)}`, enabled: false, ...extra });
+  const hook = (extra: Record<string, unknown> = {}) => withJunk({ name: `fuzz-${rnd.int(1e6)}`, url: "https://hooks.example.com/fuzz", ...extra });
+
+  // N1. Broken JSON, non-objects and bad UTF-8 wherever an alerting body is parsed.
+  for (const [method, path] of [["POST", POLICIES], ["PUT", POLICY], ["POST", HOOKS], ["PUT", HOOK]] as const) {
+    for (const b of BAD_JSON) add({ label: `${method} ${path}: bad JSON`, method, path, headers, body: b, status: 400, code: 10001 });
+    for (const b of NON_OBJECTS) add({ label: `${method} ${path}: non-object ${b}`, method, path, headers, body: b, status: 400, code: 10001 });
+    for (const b of BAD_UTF8) add({ label: `${method} ${path}: bad UTF-8`, method, path, headers, body: b, status: 400, code: 10001 });
+  }
+
+  // N2. Alert policies: each wrong field, on create and on update, named in the 400.
+  for (const [method, path] of [["POST", POLICIES], ["PUT", POLICY]] as const) {
+    for (const v of BAD_ALERT_TYPES) refuse(`${method} policy: alert_type ${String(v)}`, method, path, policy({ alert_type: v }), "alert_type");
+    for (const v of BAD_NAMES) refuse(`${method} policy: name`, method, path, policy({ name: v }), "name");
+    for (const v of BAD_ENABLED) refuse(`${method} policy: enabled ${String(v)}`, method, path, policy({ enabled: v }), "enabled");
+    for (const v of [5, true, [], {}, "x".repeat(1025), "nul\u0000", "\udfff"]) refuse(`${method} policy: description`, method, path, policy({ description: v }), "description");
+    for (const v of BAD_EMAIL_MECHANISMS) refuse(`${method} policy: email ${body(v).slice(0, 30)}`, method, path, policy({ mechanisms: { email: v } }), "mechanisms.email");
+    for (const v of [[{ id: "x" }], [{ id: randomUUID() }], [{ id: f.foreign.webhookId }], [{ id: f.webhook.id }, { id: f.webhook.id }], [{ id: null }], "x", [5]]) {
+      refuse(`${method} policy: webhooks ${body(v).slice(0, 40)}`, method, path, policy({ mechanisms: { webhooks: v } }), "mechanisms.webhooks");
+    }
+    for (const m of ["pagerduty", "slack", "sms"]) refuse(`${method} policy: mechanism ${m}`, method, path, policy({ mechanisms: { [m]: [{ id: "x" }] } }), `mechanisms.${m}`);
+    for (const v of [5, "x", [], true]) refuse(`${method} policy: mechanisms ${body(v)}`, method, path, policy({ mechanisms: v }), "mechanisms");
+    for (const v of BAD_LEAD_TIMES) refuse(`${method} policy: lead ${body(v)}`, method, path, policy({ filters: { days_before_expiration: v } }), "filters.days_before_expiration");
+    for (const v of [["x"], [5], [randomUUID()], [f.foreign.tokenId], "x"]) refuse(`${method} policy: token_id ${body(v).slice(0, 30)}`, method, path, policy({ filters: { token_id: v } }), "filters.token_id");
+    for (const k of ["zones", "services", "enabled"]) refuse(`${method} policy: filter ${k}`, method, path, policy({ filters: { [k]: ["x"] } }), `filters.${k}`);
+    for (const v of [5, "x", [], true]) refuse(`${method} policy: filters ${body(v)}`, method, path, policy({ filters: v }), "filters");
+  }
+  refuse("POST policy: no alert_type", "POST", POLICIES, { name: "x" }, "alert_type");
+  refuse("POST policy: no name", "POST", POLICIES, { alert_type: "expiring_service_token_alert" }, "name");
+
+  // N3. Webhook destinations: each wrong field, named; create and PUT both need name and url.
+  for (const [method, path] of [["POST", HOOKS], ["PUT", HOOK]] as const) {
+    for (const v of BAD_URLS) refuse(`${method} hook: url ${String(v).slice(0, 30)}`, method, path, hook({ url: v }), "url");
+    for (const v of BAD_NAMES) refuse(`${method} hook: name`, method, path, hook({ name: v }), "name");
+    for (const v of BAD_SECRETS) refuse(`${method} hook: secret ${String(v).slice(0, 12)}`, method, path, hook({ secret: v }), "secret");
+    refuse(`${method} hook: no url`, method, path, { name: "x" }, "url");
+    refuse(`${method} hook: no name`, method, path, { url: "https://hooks.example.com/x" }, "name");
+  }
+
+  // N4. Bodies that change nothing: the stored objects put back with read-only and unknown fields,
+  //     nulls, and a policy PUT of nothing at all (Cloudflare's update has every field optional).
+  for (const o of [f.alertPolicy, { ...f.alertPolicy, id: randomUUID(), created: "garbage", modified: 1, alert_interval: "1h" }, {}, { name: null, enabled: null, filters: null, mechanisms: null }]) {
+    add({ label: `policy no-op ${body(o).slice(0, 40)}`, method: "PUT", path: POLICY, headers, body: body(o), status: 200 });
+  }
+  for (const o of [f.webhook, { ...f.webhook, id: randomUUID(), type: "slack", last_success: "x", secret: null }]) {
+    add({ label: `hook no-op ${body(o).slice(0, 40)}`, method: "PUT", path: HOOK, headers, body: body(o), status: 200 });
+  }
+  // Still named by a policy: a conflict, and nothing is deleted.
+  for (let i = 0; i < 3; i++) add({ label: "hook delete: in use", method: "DELETE", path: HOOK, headers, status: 409, code: 11010, message: "conflict" });
+
+  // N5. Over 64 KiB: 413 before anything reads the body.
+  const big = body({ name: "x".repeat(70_000) });
+  for (const [method, path] of [["POST", POLICIES], ["PUT", POLICY], ["DELETE", POLICY], ["POST", HOOKS], ["PUT", HOOK], ["DELETE", HOOK]] as const) {
+    add({ label: `${method} ${path}: 70 KB body`, method, path, headers, body: big, status: 413, code: 10413 });
+    add({ label: `${method} ${path}: 70 KB chunked`, method, path, headers, body: big, chunked: true, status: 413, code: 10413 });
+  }
+
+  // N6. Query parameters of the lists and the history.
+  for (const list of [POLICIES, HOOKS, HISTORY]) {
+    for (const v of BAD_PAGES) add({ label: `${list}?page=${v}`, method: "GET", path: `${list}?page=${v}`, headers: auth, status: 400, code: 10001, message: "invalid request: page" });
+    for (const v of BAD_PER_PAGES) add({ label: `${list}?per_page=${v}`, method: "GET", path: `${list}?per_page=${v}`, headers: auth, status: 400, code: 10001, message: "invalid request: per_page" });
+    for (const q of ["page=999999", "per_page=1000", "per_page=1", "foo=bar"]) add({ label: `${list}?${q}`, method: "GET", path: `${list}?${q}`, headers: auth, status: 200 });
+  }
+  const BAD_TIMES = ["", "yesterday", "2026-13-01T00:00:00Z", "2026-01-01", "1767225600", "%00"];
+  for (const name of ["since", "before"]) {
+    for (const v of BAD_TIMES) add({ label: `history ${name}=${v}`, method: "GET", path: `${HISTORY}?${name}=${v}`, headers: auth, status: 400, code: 10001, message: `invalid request: ${name}` });
+    add({ label: `history ${name} twice`, method: "GET", path: `${HISTORY}?${name}=2026-01-01T00:00:00Z&${name}=2026-01-02T00:00:00Z`, headers: auth, status: 400, code: 10001, message: `invalid request: ${name}` });
+  }
+  add({ label: "history before not after since", method: "GET", path: `${HISTORY}?since=2026-01-02T00:00:00Z&before=2026-01-01T00:00:00Z`, headers: auth, status: 400, code: 10001, message: "invalid request: before" });
+  for (const [name, v] of [["policy_id", "x"], ["policy_id", "1"], ["mechanism_type", "sms"], ["mechanism_type", ""], ["status", "lost"], ["status", "SENT"]]) {
+    add({ label: `history ${name}=${v}`, method: "GET", path: `${HISTORY}?${name}=${v}`, headers: auth, status: 400, code: 10001, message: `invalid request: ${name}` });
+  }
+  for (const q of ["since=2000-01-01T00:00:00Z", "before=2999-01-01T00:00:00%2B02:00", `policy_id=${f.alertPolicy.id}`, "mechanism_type=webhook", "status=failed", "per_page=5&page=2"]) {
+    add({ label: `history ?${q}`, method: "GET", path: `${HISTORY}?${q}`, headers: auth, status: 200 });
+  }
+
+  // N7. Paths next to the alerting routes: 404 7003.
+  for (const p of [`${base}`, `${base}/policy`, `${POLICY}/x`, `${base}/destinations`, `${HOOK}/test`, `${base}/destinations/pagerduty`, `${HISTORY}/x`, `${base}/available_alerts/x`, `/client/v4/accounts/${f.accountId}/alerting/v2/policies`]) {
+    for (const m of ["GET", "POST", "PUT", "DELETE"]) add({ label: `${m} ${p}`, method: m, path: p, headers, body: m === "GET" ? undefined : "{}", status: 404, code: 7003 });
   }
   return cases;
 }

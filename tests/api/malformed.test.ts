@@ -19,8 +19,9 @@ const CONCURRENCY = 16;
 
 /**
  * Each table's rows of `accounts`, whole: a count and an MD5. Tables without an account column
- * are either reached through one (app_policies, through its application) or counted whole (no API
- * request writes them: migrations, dashboard sign-in attempts).
+ * are either reached through one (app_policies through its application, alert_policy_webhooks
+ * through its alert policy) or counted whole (no API request writes them: migrations, dashboard
+ * sign-in attempts).
  */
 async function snapshot(accounts: string[]): Promise<Record<string, string>> {
   return withPg(api().databaseUrl, async (c) => {
@@ -36,6 +37,7 @@ async function snapshot(accounts: string[]): Promise<Record<string, string>> {
         table === "accounts" ? "t.id = ANY($1)"
         : scoped ? "t.account_id = ANY($1)"
         : table === "app_policies" ? "t.app_id IN (SELECT id FROM access_apps WHERE account_id = ANY($1))"
+        : table === "alert_policy_webhooks" ? "t.policy_id IN (SELECT id FROM alert_policies WHERE account_id = ANY($1))"
         : null;
       if (where === null) {
         out[`count ${table}`] = String((await c.query(`SELECT count(*) AS n FROM "${table}"`)).rows[0].n);
@@ -90,7 +92,12 @@ describe(`a corpus of malformed requests (seed ${SEED})`, () => {
       (await rawRequest({ method: "GET", path: `/client/v4/accounts${path}`, headers: { authorization: `Bearer ${token}` } })).json.result;
     const appsToken = await insertApiToken(db, { accountId: A, name: "fuzz-apps", permissions: ["Access: Apps and Policies Write"] });
     const auditToken = await insertApiToken(db, { accountId: A, name: "fuzz-audit", permissions: ["Access: Audit Logs Read"] });
-    const foreignToken = await insertApiToken(db, { accountId: B, name: "fuzz-foreign", permissions: ["Access: Service Tokens Write", "Access: Apps and Policies Write"] });
+    const notificationsToken = await insertApiToken(db, { accountId: A, name: "fuzz-notifications", permissions: ["Notifications Write"] });
+    const foreignToken = await insertApiToken(db, {
+      accountId: B,
+      name: "fuzz-foreign",
+      permissions: ["Access: Service Tokens Write", "Access: Apps and Policies Write", "Notifications Write"],
+    });
 
     const token = await post(`/${A}/access/service_tokens`, writer, { name: "fuzz-target", duration: "8760h" });
     const policy = await post(`/${A}/access/policies`, appsToken, {
@@ -106,10 +113,21 @@ describe(`a corpus of malformed requests (seed ${SEED})`, () => {
     });
     // The settings row exists from here on, so that a PUT of the stored interval writes nothing.
     const keys = await post(`/${A}/access/keys`, appsToken, { key_rotation_interval_days: 42 }, 200);
+    // Disabled and without a recipient: the server's scanner never writes a delivery for it.
+    const webhook = await post(`/${A}/alerting/v3/destinations/webhooks`, notificationsToken, { name: "fuzz-hook", url: "https://hooks.example.com/fuzz", secret: "fuzz" });
+    const alertPolicy = await post(`/${A}/alerting/v3/policies`, notificationsToken, {
+      alert_type: "expiring_service_token_alert",
+      name: "fuzz-alert",
+      enabled: false,
+      mechanisms: { webhooks: [{ id: webhook.id }] },
+      filters: { days_before_expiration: ["30", "7"] },
+    });
     const foreign = {
       tokenId: (await post(`/${B}/access/service_tokens`, foreignToken, { name: "fuzz-foreign" })).id,
       appId: (await post(`/${B}/access/apps`, foreignToken, { name: "fuzz-foreign", domain: app.domain })).id,
       policyId: (await post(`/${B}/access/policies`, foreignToken, { name: "fuzz-foreign", decision: "allow", include: [{ everyone: {} }] })).id,
+      webhookId: (await post(`/${B}/alerting/v3/destinations/webhooks`, foreignToken, { name: "fuzz-foreign", url: "https://theirs.example.com/" })).id,
+      alertPolicyId: (await post(`/${B}/alerting/v3/policies`, foreignToken, { alert_type: "expiring_service_token_alert", name: "fuzz-foreign", enabled: false })).id,
     };
     fixture = {
       accountId: A,
@@ -122,6 +140,9 @@ describe(`a corpus of malformed requests (seed ${SEED})`, () => {
       app: await get(`/${A}/access/apps/${app.id}`, appsToken),
       policy: await get(`/${A}/access/policies/${policy.id}`, appsToken),
       keyRotationIntervalDays: keys.key_rotation_interval_days,
+      notificationsToken,
+      alertPolicy: await get(`/${A}/alerting/v3/policies/${alertPolicy.id}`, notificationsToken),
+      webhook: await get(`/${A}/alerting/v3/destinations/webhooks/${webhook.id}`, notificationsToken),
       foreign,
     };
   });

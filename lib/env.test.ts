@@ -1,0 +1,40 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { getEnv, setEnv } from "./env";
+
+// The notification settings are checked when the environment is first read, so a typo stops
+// `npm start` with the variable's name instead of surfacing at the first scan.
+
+const KEYS = ["ALERT_SCAN_INTERVAL", "SMTP_URL", "SMTP_FROM"] as const;
+const saved = Object.fromEntries(KEYS.map((k) => [k, process.env[k]]));
+
+function withEnv(values: Partial<Record<(typeof KEYS)[number], string>>) {
+  setEnv({ ...Object.fromEntries(KEYS.map((k) => [k, undefined])), ...values });
+  return () => getEnv();
+}
+
+afterEach(() => {
+  setEnv(saved);
+});
+
+describe("alert settings", () => {
+  it("scan every minute by default, or at ALERT_SCAN_INTERVAL (a Go duration)", () => {
+    expect(withEnv({})().alertScanIntervalMs).toBe(60_000);
+    expect(withEnv({ ALERT_SCAN_INTERVAL: "30s" })().alertScanIntervalMs).toBe(30_000);
+    expect(withEnv({ ALERT_SCAN_INTERVAL: "1h30m" })().alertScanIntervalMs).toBe(5_400_000);
+  });
+
+  it.each(["1y", "0s", "500ms", "25h", "soon"])("refuses ALERT_SCAN_INTERVAL=%s", (value) => {
+    expect(withEnv({ ALERT_SCAN_INTERVAL: value })).toThrow(/^invalid environment: ALERT_SCAN_INTERVAL: /);
+  });
+
+  it("takes smtp:// and smtps:// URLs only, and an SMTP_FROM that is an address", () => {
+    expect(withEnv({ SMTP_URL: "smtp://user:pass@mail.example.com:587", SMTP_FROM: "Gatepost <alerts@example.com>" })()).toMatchObject({ SMTP_URL: "smtp://user:pass@mail.example.com:587" });
+    expect(withEnv({ SMTP_URL: "smtps://mail.example.com" })().SMTP_URL).toBe("smtps://mail.example.com");
+    expect(withEnv({ SMTP_URL: "http://mail.example.com" })).toThrow(/^invalid environment: SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/);
+    expect(withEnv({ SMTP_FROM: "alerts" })).toThrow(/^invalid environment: SMTP_FROM: /);
+  });
+
+  it("never puts the SMTP password in its error", () => {
+    expect(withEnv({ SMTP_URL: "smtp//user:hunter2@mail" })).toThrow(/^(?!.*hunter2)/);
+  });
+});

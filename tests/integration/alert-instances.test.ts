@@ -1,0 +1,155 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createWebhookDestination } from "../../lib/alerts/destinations";
+import { listAlertHistory } from "../../lib/alerts/history";
+import { createAlertPolicy } from "../../lib/alerts/policies";
+import { AlertScanner } from "../../lib/alerts/scanner";
+import type { Actor } from "../../lib/auth/actor";
+import { createServiceToken } from "../../lib/service-tokens/service";
+import { startHttpSink, startSmtpSink, type HttpSink, type SmtpSink } from "../harness/alert-sinks";
+import { childEnv } from "../harness/processes";
+import { createScratchDatabase, useDatabase } from "../helpers/db";
+import { newTenant, unique } from "../helpers/fixtures";
+
+// Several scanners on one database, and a scanner killed in the middle of its deliveries: each
+// (policy, token, expiry, lead time, target) is still delivered exactly once. The scanners are
+// processes of their own (tests/helpers/alert-scanner-process.ts, configured like npm start) and,
+// for a quick check of the claim itself, two scanners of this process on two connections.
+
+const PUBLIC_URL = "https://gatepost.example.test";
+const TOKENS = 12;
+
+let url: string;
+let smtp: SmtpSink;
+let http: HttpSink;
+const children: ChildProcess[] = [];
+
+beforeAll(async () => {
+  url = await createScratchDatabase("alert_instances", { migrate: true });
+  await useDatabase(url);
+  [smtp, http] = await Promise.all([startSmtpSink(), startHttpSink()]);
+});
+
+afterEach(async () => {
+  await Promise.all(children.splice(0).map((c) => stop(c, "SIGKILL")));
+});
+
+afterAll(async () => {
+  await Promise.all([smtp?.close(), http?.close()]);
+});
+
+/** A scanner process scanning every second. */
+function startScanner(): ChildProcess {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join("tests", "helpers", "alert-scanner-process.ts")], {
+    cwd: process.cwd(),
+    env: childEnv({
+      TSX_TSCONFIG_PATH: "tsconfig.node.json",
+      DATABASE_URL: url,
+      AUTH_SECRET: process.env.AUTH_SECRET,
+      PUBLIC_URL,
+      SMTP_URL: smtp.url,
+      SMTP_FROM: "alerts@example.test",
+      ALERT_SCAN_INTERVAL: "1s",
+      LOG_LEVEL: "warn",
+    }),
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  children.push(child);
+  return child;
+}
+
+function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once("exit", () => resolve());
+    child.kill(signal);
+  });
+}
+
+// Generous: starting a scanner process (tsx compiling the app) takes seconds on a busy machine.
+async function until(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 150_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** An account whose policy emails ops@ and posts to its own webhook path, and TOKENS tokens expiring in 100 h. */
+async function setUp(opts: { email: boolean }) {
+  const { admin } = await newTenant("instances");
+  const hookPath = `/hook/${randomBytes(6).toString("hex")}`;
+  const destination = await createWebhookDestination(admin, { name: "Ops", url: `${http.url}${hookPath}`, secret: "instances-secret" });
+  await createAlertPolicy(admin, {
+    alert_type: "expiring_service_token_alert",
+    name: unique("Expiry"),
+    mechanisms: { ...(opts.email ? { email: [{ id: "ops@example.test" }] } : {}), webhooks: [{ id: destination.id }] },
+  });
+  const tokens: string[] = [];
+  for (let i = 0; i < TOKENS; i++) tokens.push((await createServiceToken(admin, { name: unique("t"), duration: "100h" })).token.id);
+  return { admin, hookPath, tokens };
+}
+
+const webhookCount = (tokenId: string) => http.accepted.filter((w) => w.json?.data?.service_token_id === tokenId).length;
+const emailCount = (tokenId: string) => smtp.messages.filter((m) => m.text.includes(`/service-tokens/${tokenId}`)).length;
+const history = async (actor: Actor) => (await listAlertHistory(actor, { perPage: 1000 })).items;
+
+describe("exactly once across instances", () => {
+  it("two scanners of one process, scanning at once, deliver each alert once", async () => {
+    const { admin, tokens } = await setUp({ email: true });
+    const options = { databaseUrl: url, intervalMs: 60_000, publicUrl: PUBLIC_URL, smtp: { url: smtp.url, from: "alerts@example.test" }, retry: { attempts: 5, baseMs: 20 } };
+    const a = new AlertScanner(options);
+    const b = new AlertScanner(options);
+    try {
+      const [ra, rb] = await Promise.all([a.scanNow(), b.scanNow()]);
+      expect(ra.claimed + rb.claimed).toBe(2 * TOKENS);
+      await Promise.all([a.scanNow(), b.scanNow()]);
+    } finally {
+      await Promise.all([a.stop(), b.stop()]);
+    }
+    expect(tokens.map(webhookCount)).toEqual(tokens.map(() => 1));
+    expect(tokens.map(emailCount)).toEqual(tokens.map(() => 1));
+    expect((await history(admin)).filter((r) => r.status === "sent")).toHaveLength(2 * TOKENS);
+  });
+
+  it("two scanner processes on one database deliver each alert once", { timeout: 240_000 }, async () => {
+    const { admin, tokens } = await setUp({ email: true });
+    const [a, b] = [startScanner(), startScanner()];
+    await until("every alert delivered", () => tokens.every((t) => webhookCount(t) >= 1 && emailCount(t) >= 1));
+    // More scans of both: nothing more.
+    await new Promise((r) => setTimeout(r, 3000));
+    await Promise.all([stop(a, "SIGTERM"), stop(b, "SIGTERM")]);
+
+    expect(tokens.map(webhookCount)).toEqual(tokens.map(() => 1));
+    expect(tokens.map(emailCount)).toEqual(tokens.map(() => 1));
+    const rows = await history(admin);
+    expect(rows.map((r) => r.status)).toEqual(rows.map(() => "sent"));
+    expect(rows).toHaveLength(2 * TOKENS);
+  });
+
+  it("a scanner killed in the middle of its deliveries: a restarted one finishes them, and sends nothing twice", { timeout: 240_000 }, async () => {
+    const { admin, hookPath, tokens } = await setUp({ email: false });
+    // The receiver answers three webhooks, then hangs on the rest.
+    http.pause(hookPath, { after: 3 });
+    const first = startScanner();
+    await until("three delivered and the rest in flight", async () => (await history(admin)).filter((r) => r.status === "sent").length === 3 && http.held(hookPath) > 0);
+    await stop(first, "SIGKILL");
+    const pendingAtKill = (await history(admin)).filter((r) => r.status === "pending").length;
+    expect(pendingAtKill).toBe(TOKENS - 3);
+
+    http.resume(hookPath);
+    const restarted = startScanner();
+    await until("every alert delivered", () => tokens.every((t) => webhookCount(t) >= 1));
+    await new Promise((r) => setTimeout(r, 2500));
+    await stop(restarted, "SIGTERM");
+
+    expect(tokens.map(webhookCount)).toEqual(tokens.map(() => 1));
+    const rows = await history(admin);
+    expect(rows).toHaveLength(TOKENS);
+    expect(rows.map((r) => r.status)).toEqual(rows.map(() => "sent"));
+    // The ones in flight at the kill were sent to the receiver before, but never answered.
+    expect(http.received.filter((w) => w.path === hookPath).length).toBeGreaterThan(TOKENS);
+  });
+});
