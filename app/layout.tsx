@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
-import { Toaster } from "sonner";
+import { AppToaster } from "@/components/ui/toaster";
 import "./globals.css";
+import { requestTheme } from "./theme";
 
 // The mark inline, so that no request for /favicon.ico ends in a 404.
 const ICON =
@@ -14,12 +15,14 @@ export const metadata: Metadata = {
   icons: { icon: ICON },
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Rendered from the cookie, so the first paint has the chosen theme without a script.
+  const theme = await requestTheme();
   return (
-    <html lang="en">
+    <html lang="en" data-theme={theme}>
       <body className="min-h-screen bg-zinc-50 text-zinc-900 antialiased">
         {children}
-        <Toaster position="bottom-right" richColors />
+        <AppToaster theme={theme} />
       </body>
     </html>
   );

@@ -15,7 +15,8 @@ const col = createDataTableColumnHelper<AppSummary>();
 const columns = col.columns([
   col.accessor("name", {
     header: FIELD_LABELS.name,
-    cell: ({ row }) => <NameLink href={`/applications/${row.original.id}`} name={row.original.name} className="max-w-[12rem] xl:max-w-[18rem]" />,
+    meta: { fill: true },
+    cell: ({ row }) => <NameLink href={`/applications/${row.original.id}`} name={row.original.name} className="min-w-32" />,
   }),
   col.accessor("domain", {
     header: FIELD_LABELS.domain,

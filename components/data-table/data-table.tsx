@@ -30,7 +30,15 @@ import { TableParamsProvider, useTableParamsState } from "./use-table-params";
 export interface DataTableColumnMeta {
   headerClassName?: string;
   cellClassName?: string;
+  /**
+   * The column that takes the room the others leave (a name): the table then fits its card, and
+   * the cell's content, a `block truncate` element with a min width, is cut to fit. Below that
+   * width the table scrolls inside its card.
+   */
+  fill?: boolean;
 }
+
+const FILL_CLASSES = "w-full max-w-0";
 
 export const dataTableFeatures = tableFeatures({
   rowSortingFeature,
@@ -138,7 +146,7 @@ export function DataTable<TData extends { id: string }>({
               return (
                 <TableHead
                   key={header.id}
-                  className={meta?.headerClassName}
+                  className={cn(meta?.fill && FILL_CLASSES, meta?.headerClassName)}
                   aria-sort={column.getCanSort() ? (sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none") : undefined}
                 >
                   {header.isPlaceholder ? null : column.getCanSort() ? (
@@ -179,7 +187,7 @@ export function DataTable<TData extends { id: string }>({
           rows.map((row) => (
             <TableRow key={row.id}>
               {row.getAllCells().map((cell) => (
-                <TableCell key={cell.id} className={cell.column.columnDef.meta?.cellClassName}>
+                <TableCell key={cell.id} className={cn(cell.column.columnDef.meta?.fill && FILL_CLASSES, cell.column.columnDef.meta?.cellClassName)}>
                   <table.FlexRender cell={cell} />
                 </TableCell>
               ))}

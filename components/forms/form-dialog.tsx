@@ -53,7 +53,8 @@ export function DialogForm({
   children: React.ReactNode;
 }) {
   return (
-    <form onSubmit={form.handleSubmit(onSubmit)} noValidate>
+    // A flex column like the dialog's panel, so that the body scrolls and the buttons stay in view.
+    <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="flex min-h-0 flex-auto flex-col">
       <DialogHeader>
         <DialogTitle>{title}</DialogTitle>
         <DialogDescription>{description}</DialogDescription>

@@ -10,7 +10,7 @@ export function PageActions({ children }: { children: React.ReactNode }) {
 /** One of them: an icon and a label; `destructive` for Delete. */
 export function PageActionButton({ icon: Icon, destructive = false, className, children, ...props }: ButtonProps & { icon: LucideIcon; destructive?: boolean }) {
   return (
-    <Button variant="secondary" size="sm" className={cn(destructive && "text-red-600 hover:border-red-300 hover:bg-red-50 hover:text-red-700", className)} {...props}>
+    <Button variant="secondary" size="sm" className={cn(destructive && "text-red-600 dark:text-red-400 hover:border-red-300 hover:bg-red-50 hover:text-red-700", className)} {...props}>
       <Icon className="size-3.5" aria-hidden />
       {children}
     </Button>

@@ -21,30 +21,33 @@ export function PageHeader({
 }) {
   return (
     <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
-      <div className="min-w-0">
+      {/* A title wraps, anywhere if it must (a 255-character name has no spaces to break at). */}
+      <div className="min-w-0 max-w-full">
         <nav aria-label="Breadcrumb" className="mb-1.5">
           <ol className="flex flex-wrap items-center gap-1 text-xs text-zinc-500">
             {breadcrumbs.map((crumb, i) => (
-              <li key={crumb.label} className="flex items-center gap-1">
-                {i > 0 ? <ChevronRight className="size-3 text-zinc-400" aria-hidden /> : null}
+              <li key={crumb.label} className="flex min-w-0 items-center gap-1">
+                {i > 0 ? <ChevronRight className="size-3 shrink-0 text-zinc-400" aria-hidden /> : null}
                 {crumb.href ? (
-                  <Link href={crumb.href} className="rounded-sm hover:text-zinc-900 hover:underline focus-visible:ring-2 focus-visible:ring-blue-500 focus-visible:outline-none">
+                  <Link href={crumb.href} className="truncate rounded-sm hover:text-zinc-900 hover:underline focus-visible:ring-2 focus-visible:ring-blue-500 focus-visible:outline-none">
                     {crumb.label}
                   </Link>
                 ) : (
-                  <span aria-current={i === breadcrumbs.length - 1 ? "page" : undefined}>{crumb.label}</span>
+                  <span aria-current={i === breadcrumbs.length - 1 ? "page" : undefined} className="truncate" title={crumb.label}>
+                    {crumb.label}
+                  </span>
                 )}
               </li>
             ))}
           </ol>
         </nav>
-        <div className="flex flex-wrap items-center gap-3">
-          <h1 className="truncate text-2xl font-semibold tracking-tight text-zinc-900">{title}</h1>
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+          <h1 className="min-w-0 text-xl font-semibold tracking-tight [overflow-wrap:anywhere] text-zinc-900 sm:text-2xl">{title}</h1>
           {badge}
         </div>
         {description ? <p className="mt-1 max-w-3xl text-sm text-zinc-600">{description}</p> : null}
       </div>
-      {actions ? <div className="flex shrink-0 items-center gap-2">{actions}</div> : null}
+      {actions ? <div className="flex max-w-full flex-wrap items-center gap-2">{actions}</div> : null}
     </div>
   );
 }

@@ -1,22 +1,38 @@
 "use client";
 
-import { ChevronDown, LogOut } from "lucide-react";
+import { ChevronDown, LogOut, Monitor, Moon, Sun } from "lucide-react";
 import { signOut } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useTransition } from "react";
+import { useState, useTransition } from "react";
 import { toast } from "sonner";
+import { parseTheme, THEME_LABELS, THEMES, themeCookie, type Theme } from "@/lib/theme";
 import {
   DropdownMenu,
   DropdownMenuContent,
   DropdownMenuItem,
   DropdownMenuLabel,
+  DropdownMenuRadioGroup,
+  DropdownMenuRadioItem,
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
 
-export function UserMenu({ email, roleLabel }: { email: string; roleLabel: string }) {
+const THEME_ICONS = { system: Monitor, light: Sun, dark: Moon } as const;
+
+/** `theme`: the choice the page was rendered with (its cookie). */
+export function UserMenu({ email, roleLabel, theme: initialTheme }: { email: string; roleLabel: string; theme: Theme }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
+  const [theme, setTheme] = useState<Theme>(initialTheme);
+
+  function chooseTheme(value: string) {
+    const next = parseTheme(value);
+    setTheme(next);
+    // The page switches at once; the cookie makes every later page render in it from the server.
+    document.cookie = themeCookie(next);
+    document.documentElement.dataset.theme = next;
+    router.refresh();
+  }
 
   function signOutNow() {
     startTransition(async () => {
@@ -33,20 +49,34 @@ export function UserMenu({ email, roleLabel }: { email: string; roleLabel: strin
 
   return (
     <DropdownMenu>
-      <DropdownMenuTrigger className="flex items-center gap-2.5 rounded-lg px-2 py-1.5 text-left outline-none hover:bg-zinc-100 focus-visible:ring-2 focus-visible:ring-blue-500 data-[state=open]:bg-zinc-100">
-        <span className="flex size-8 items-center justify-center rounded-full bg-orange-500 text-sm font-semibold text-white uppercase" aria-hidden>
+      <DropdownMenuTrigger className="flex min-w-0 items-center gap-2.5 rounded-lg px-2 py-1.5 text-left outline-none hover:bg-zinc-100 focus-visible:ring-2 focus-visible:ring-blue-500 data-[state=open]:bg-zinc-100">
+        <span className="flex size-8 shrink-0 items-center justify-center rounded-full bg-orange-500 text-sm font-semibold text-on-accent uppercase" aria-hidden>
           {email[0]}
         </span>
-        <span className="grid leading-tight">
-          <span className="text-sm font-medium text-zinc-900">{email}</span>
+        {/* On a phone only the avatar: the menu's label says who is signed in. */}
+        <span className="grid min-w-0 leading-tight max-sm:sr-only">
+          <span className="truncate text-sm font-medium text-zinc-900">{email}</span>
           <span className="text-xs text-zinc-500">{roleLabel}</span>
         </span>
-        <ChevronDown className="size-4 text-zinc-400" aria-hidden />
+        <ChevronDown className="size-4 shrink-0 text-zinc-400" aria-hidden />
       </DropdownMenuTrigger>
       <DropdownMenuContent align="end" className="w-60">
         <DropdownMenuLabel>
           Signed in as <span className="block truncate font-medium text-zinc-900">{email}</span>
         </DropdownMenuLabel>
+        <DropdownMenuSeparator />
+        <DropdownMenuLabel>Theme</DropdownMenuLabel>
+        <DropdownMenuRadioGroup value={theme} onValueChange={chooseTheme} aria-label="Theme">
+          {THEMES.map((value) => {
+            const Icon = THEME_ICONS[value];
+            return (
+              <DropdownMenuRadioItem key={value} value={value}>
+                <Icon aria-hidden />
+                {THEME_LABELS[value]}
+              </DropdownMenuRadioItem>
+            );
+          })}
+        </DropdownMenuRadioGroup>
         <DropdownMenuSeparator />
         <DropdownMenuItem onSelect={signOutNow} disabled={pending}>
           <LogOut aria-hidden />

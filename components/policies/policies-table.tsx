@@ -53,7 +53,8 @@ export function PoliciesTable({
       col.columns([
         col.accessor("name", {
           header: FIELD_LABELS.name,
-          cell: truncatedCell("max-w-[12rem] font-medium text-zinc-900 xl:max-w-[16rem]"),
+          meta: { fill: true },
+          cell: truncatedCell("min-w-32 font-medium text-zinc-900"),
         }),
         col.accessor("decision", {
           header: FIELD_LABELS.decision,

@@ -39,7 +39,7 @@ export const EXAMPLE_APP_URL = "https://app.example.com";
 
 export function SecretRevealDialog({ reveal, onClose }: { reveal: SecretReveal | null; onClose: () => void }) {
   return (
-    <OneTimeRevealDialog open={reveal !== null} onClose={onClose}>
+    <OneTimeRevealDialog open={reveal !== null} onClose={onClose} secretName="Client Secret">
       {reveal ? <RevealBody reveal={reveal} onClose={onClose} /> : null}
     </OneTimeRevealDialog>
   );
@@ -71,9 +71,9 @@ function RevealBody({ reveal, onClose }: { reveal: SecretReveal; onClose: () => 
       onClose={onClose}
     >
       <RevealValue label="Client ID" value={clientId} copyLabel="Copy Client ID" />
-      <RevealValue label="Client Secret" value={clientSecret} copyLabel="Copy Client Secret" />
-      <RevealValue label="Request headers" value={headers} copyLabel="Copy headers" multiline />
-      <RevealValue label="Example request" value={curl} copyLabel="Copy curl command" multiline />
+      <RevealValue label="Client Secret" value={clientSecret} copyLabel="Copy Client Secret" secret />
+      <RevealValue label="Request headers" value={headers} copyLabel="Copy headers" multiline secret />
+      <RevealValue label="Example request" value={curl} copyLabel="Copy curl command" multiline secret />
     </OneTimeRevealContent>
   );
 }

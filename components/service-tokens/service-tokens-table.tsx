@@ -16,7 +16,8 @@ const col = createDataTableColumnHelper<ServiceTokenRow>();
 const columns = col.columns([
   col.accessor("name", {
     header: "Name",
-    cell: ({ row }) => <NameLink href={`/service-tokens/${row.original.id}`} name={row.original.name} className="max-w-[10rem] xl:max-w-[16rem]" />,
+    meta: { fill: true },
+    cell: ({ row }) => <NameLink href={`/service-tokens/${row.original.id}`} name={row.original.name} className="min-w-32" />,
   }),
   col.accessor("clientId", {
     header: "Client ID",

@@ -19,7 +19,7 @@ export function ApiTokenRevealProvider({ publicUrl, children }: { publicUrl: str
   return (
     <RevealContext value={setReveal}>
       {children}
-      <OneTimeRevealDialog open={reveal !== null} onClose={() => setReveal(null)}>
+      <OneTimeRevealDialog open={reveal !== null} onClose={() => setReveal(null)} secretName="API token">
         {reveal ? <RevealBody reveal={reveal} publicUrl={publicUrl} onClose={() => setReveal(null)} /> : null}
       </OneTimeRevealDialog>
     </RevealContext>
@@ -46,8 +46,8 @@ function RevealBody({ reveal, publicUrl, onClose }: { reveal: ApiTokenReveal; pu
       warning="This is the only time the token will be shown. If you lose it, revoke it and create a new one."
       onClose={onClose}
     >
-      <RevealValue label="API token" value={reveal.value} copyLabel="Copy API token" />
-      <RevealValue label="Test this token" value={curl} copyLabel="Copy curl command" multiline />
+      <RevealValue label="API token" value={reveal.value} copyLabel="Copy API token" secret />
+      <RevealValue label="Test this token" value={curl} copyLabel="Copy curl command" multiline secret />
     </OneTimeRevealContent>
   );
 }

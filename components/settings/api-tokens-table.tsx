@@ -13,7 +13,8 @@ const col = createDataTableColumnHelper<ApiTokenSummary>();
 const columns = col.columns([
   col.accessor("name", {
     header: FIELD_LABELS.name,
-    cell: truncatedCell("max-w-[12rem] font-medium text-zinc-900"),
+    meta: { fill: true },
+    cell: truncatedCell("min-w-32 font-medium text-zinc-900"),
   }),
   col.accessor("permissions", {
     header: FIELD_LABELS.permissions,

@@ -3,10 +3,10 @@ import { LoaderCircle } from "lucide-react";
 import { cn } from "./cn";
 
 const VARIANTS = {
-  primary: "bg-blue-600 text-white shadow-xs hover:bg-blue-700 active:bg-blue-800",
+  primary: "bg-blue-600 text-on-accent shadow-xs hover:bg-blue-700 active:bg-blue-800 dark:hover:bg-blue-500 dark:active:bg-blue-400",
   secondary: "border border-zinc-300 bg-white text-zinc-800 shadow-xs hover:bg-zinc-50 hover:border-zinc-400 active:bg-zinc-100",
   ghost: "text-zinc-700 hover:bg-zinc-100 hover:text-zinc-900",
-  destructive: "bg-red-600 text-white shadow-xs hover:bg-red-700 active:bg-red-800",
+  destructive: "bg-red-600 text-on-accent shadow-xs hover:bg-red-700 active:bg-red-800 dark:hover:bg-red-500 dark:active:bg-red-400",
   link: "text-blue-700 underline-offset-4 hover:underline px-0 h-auto",
 } as const;
 

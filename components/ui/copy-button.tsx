@@ -26,16 +26,17 @@ async function writeClipboard(text: string): Promise<void> {
   }
 }
 
-/** An icon button (or a labelled one, with `showLabel`) whose accessible name is `label`. */
+/** An icon button (or a labelled one, with `showLabel`) whose accessible name is `label`; `onCopied` after a copy that worked. */
 export function CopyButton({
   value,
   label,
   showLabel = false,
+  onCopied,
   className,
   variant = "ghost",
   size,
   ...props
-}: Omit<ButtonProps, "value" | "onClick" | "children"> & { value: string; label: string; showLabel?: boolean }) {
+}: Omit<ButtonProps, "value" | "onClick" | "children"> & { value: string; label: string; showLabel?: boolean; onCopied?: () => void }) {
   const [copied, setCopied] = useState(false);
   useEffect(() => {
     if (!copied) return;
@@ -47,6 +48,7 @@ export function CopyButton({
     try {
       await writeClipboard(value);
       setCopied(true);
+      onCopied?.();
       toast.success("Copied");
     } catch {
       toast.error("Could not copy to the clipboard. Select the text and copy it by hand.");

@@ -14,12 +14,12 @@ export function When({ date, now, empty = "Never" }: { date: Date | null; now: D
   );
 }
 
-/** One labelled value; `wide` spans two columns. */
+/** One labelled value; `wide` spans two columns. A long value (a 255-character name) wraps anywhere. */
 export function DetailItem({ label, children, wide = false }: { label: string; children: React.ReactNode; wide?: boolean }) {
   return (
-    <div className={wide ? "sm:col-span-2" : undefined}>
+    <div className={wide ? "min-w-0 sm:col-span-2" : "min-w-0"}>
       <dt className="text-xs font-medium tracking-wide text-zinc-500 uppercase">{label}</dt>
-      <dd className="mt-1 text-sm text-zinc-900">{children}</dd>
+      <dd className="mt-1 text-sm [overflow-wrap:anywhere] text-zinc-900">{children}</dd>
     </div>
   );
 }

@@ -12,7 +12,7 @@ export function FieldHint({ className, ...props }: React.ComponentProps<"p">) {
 export function FieldError({ className, children, ...props }: React.ComponentProps<"p">) {
   if (!children) return null;
   return (
-    <p className={cn("text-xs font-medium text-red-600", className)} {...props}>
+    <p className={cn("text-xs font-medium text-red-600 dark:text-red-400", className)} {...props}>
       {children}
     </p>
   );

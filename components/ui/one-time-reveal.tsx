@@ -1,6 +1,8 @@
 "use client";
 
 import { TriangleExclamationPoint } from "lucide-react";
+import { createContext, use, useEffect, useRef, useState } from "react";
+import { AlertDialog, AlertDialogCancel, AlertDialogContent, AlertDialogDescription, AlertDialogTitle } from "./alert-dialog";
 import { Button } from "./button";
 import { CopyButton } from "./copy-button";
 import { Dialog, DialogBody, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "./dialog";
@@ -8,22 +10,129 @@ import { Dialog, DialogBody, DialogContent, DialogDescription, DialogFooter, Dia
 // The one time a secret is shown (a Client Secret after a create or a rotation, an API token after
 // its creation). The value lives only in the state of whoever opened the dialog, and only while it
 // is open: closing clears it, so it is then nowhere in the DOM, the URL or React state.
+//
+// Closing (Escape or Close) before a value holding the secret was copied asks first; a click
+// outside never closes it. Focus then returns to the control that started it all (the Create
+// button, a row's "…" button, a page's Rotate button).
 
-/** The dialog; `children` (a OneTimeRevealContent) is given only while there is something to show. */
-export function OneTimeRevealDialog({ open, onClose, children }: { open: boolean; onClose: () => void; children: React.ReactNode }) {
+interface RevealGuard {
+  /** A value holding the secret was copied: closing no longer asks. */
+  markCopied: () => void;
+  /** Closes with `close`, after asking when the secret was not copied. */
+  requestClose: (close: () => void) => void;
+}
+
+const RevealGuardContext = createContext<RevealGuard | null>(null);
+
+function useRevealGuard(): RevealGuard {
+  const guard = use(RevealGuardContext);
+  if (!guard) throw new Error("one-time reveal parts must be used inside <OneTimeRevealDialog>");
+  return guard;
+}
+
+/**
+ * The dialog; `children` (a OneTimeRevealContent) is given only while there is something to show.
+ * `secretName` ("Client Secret", "API token") is what the question before closing names.
+ */
+export function OneTimeRevealDialog({
+  open,
+  onClose,
+  secretName = "secret",
+  children,
+}: {
+  open: boolean;
+  onClose: () => void;
+  secretName?: string;
+  children: React.ReactNode;
+}) {
+  // The reveal follows another dialog (the Create or Rotate form) closing in the same render. That
+  // dialog hands focus back to its opener one task later; the reveal opens after it, so that it
+  // knows where focus belongs when it closes.
+  const [ready, setReady] = useState(false);
+  const returnTo = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    if (!open) return;
+    const t = setTimeout(() => {
+      returnTo.current = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+      setReady(true);
+    }, 0);
+    return () => {
+      clearTimeout(t);
+      setReady(false);
+    };
+  }, [open]);
+
+  const shown = open && ready;
   return (
-    <Dialog open={open} onOpenChange={(next) => !next && onClose()}>
-      {open ? (
-        <DialogContent
-          size="lg"
-          // A stray click outside must not throw the only copy of the secret away; Escape and Close do.
-          onPointerDownOutside={(e) => e.preventDefault()}
-          onInteractOutside={(e) => e.preventDefault()}
-        >
+    <Dialog open={shown}>
+      {shown ? (
+        <RevealPanel onClose={onClose} secretName={secretName} returnTo={returnTo}>
           {children}
-        </DialogContent>
+        </RevealPanel>
       ) : null}
     </Dialog>
+  );
+}
+
+function RevealPanel({
+  onClose,
+  secretName,
+  returnTo,
+  children,
+}: {
+  onClose: () => void;
+  secretName: string;
+  returnTo: React.RefObject<HTMLElement | null>;
+  children: React.ReactNode;
+}) {
+  const [copied, setCopied] = useState(false);
+  const [asking, setAsking] = useState<(() => void) | null>(null);
+  const guard: RevealGuard = {
+    markCopied: () => setCopied(true),
+    requestClose: (close) => (copied ? close() : setAsking(() => close)),
+  };
+
+  return (
+    <RevealGuardContext value={guard}>
+      <DialogContent
+        size="lg"
+        // A stray click outside must not throw the only copy of the secret away.
+        onPointerDownOutside={(e) => e.preventDefault()}
+        onInteractOutside={(e) => e.preventDefault()}
+        onEscapeKeyDown={(e) => {
+          e.preventDefault();
+          guard.requestClose(onClose);
+        }}
+        onCloseAutoFocus={(e) => {
+          e.preventDefault();
+          // The opener, or the page's content when it is gone (an empty state that became a table).
+          const target = returnTo.current?.isConnected ? returnTo.current : document.getElementById("main");
+          target?.focus();
+        }}
+      >
+        {children}
+      </DialogContent>
+      <AlertDialog open={asking !== null} onOpenChange={(open) => !open && setAsking(null)}>
+        <AlertDialogContent>
+          <DialogHeader className="pb-4">
+            <AlertDialogTitle>Close without copying?</AlertDialogTitle>
+            <AlertDialogDescription>
+              You have not copied the {secretName}. It is shown only this once: after closing, nobody can see it again.
+            </AlertDialogDescription>
+          </DialogHeader>
+          <DialogFooter>
+            <AlertDialogCancel asChild>
+              <Button variant="secondary" autoFocus>
+                Keep it open
+              </Button>
+            </AlertDialogCancel>
+            <Button variant="destructive" onClick={() => asking?.()}>
+              Close without copying
+            </Button>
+          </DialogFooter>
+        </AlertDialogContent>
+      </AlertDialog>
+    </RevealGuardContext>
   );
 }
 
@@ -42,6 +151,7 @@ export function OneTimeRevealContent({
   /** RevealValue rows. */
   children: React.ReactNode;
 }) {
+  const guard = useRevealGuard();
   return (
     <>
       <DialogHeader>
@@ -56,19 +166,35 @@ export function OneTimeRevealContent({
         {children}
       </DialogBody>
       <DialogFooter>
-        <Button onClick={onClose}>Close</Button>
+        <Button onClick={() => guard.requestClose(onClose)}>Close</Button>
       </DialogFooter>
     </>
   );
 }
 
-/** One value of the reveal, selectable and with its copy button; `multiline` wraps it (a curl command). */
-export function RevealValue({ label, value, copyLabel, multiline = false }: { label: string; value: string; copyLabel: string; multiline?: boolean }) {
+/**
+ * One value of the reveal, selectable and with its copy button; `multiline` wraps it (a curl
+ * command); `secret` when it holds the secret, so that copying it counts as having kept it.
+ */
+export function RevealValue({
+  label,
+  value,
+  copyLabel,
+  multiline = false,
+  secret = false,
+}: {
+  label: string;
+  value: string;
+  copyLabel: string;
+  multiline?: boolean;
+  secret?: boolean;
+}) {
+  const guard = useRevealGuard();
   return (
-    <div className="grid gap-1.5">
-      <div className="flex items-center justify-between">
+    <div className="grid min-w-0 gap-1.5">
+      <div className="flex items-center justify-between gap-2">
         <span className="text-sm font-medium text-zinc-800">{label}</span>
-        <CopyButton value={value} label={copyLabel} showLabel variant="secondary" className="h-7 px-2.5 text-xs" />
+        <CopyButton value={value} label={copyLabel} showLabel variant="secondary" className="h-7 px-2.5 text-xs" onCopied={secret ? guard.markCopied : undefined} />
       </div>
       <pre
         className={`rounded-md border border-zinc-200 bg-zinc-50 px-3 py-2 font-mono text-[13px] leading-relaxed text-zinc-900 select-all ${multiline ? "whitespace-pre-wrap [overflow-wrap:anywhere]" : "overflow-x-auto whitespace-nowrap"}`}

@@ -50,8 +50,15 @@ export async function createServiceToken(page: Page, name: string, opts: { durat
   return { name, dialog, ...(await readReveal(dialog)) };
 }
 
+/** The question a reveal asks when it is closed before the secret was copied. */
+export const closeWithoutCopying = (page: Page) => page.getByRole("alertdialog", { name: "Close without copying?" });
+
+/** Close, answering "Close without copying" when the secret was not copied. */
 export async function closeReveal(dialog: Locator): Promise<void> {
+  const question = closeWithoutCopying(dialog.page());
   await dialog.getByRole("button", { name: "Close", exact: true }).click();
+  await expect.poll(async () => (await question.isVisible()) || !(await dialog.isVisible())).toBe(true);
+  if (await question.isVisible()) await question.getByRole("button", { name: "Close without copying" }).click();
   await expect(dialog).toBeHidden();
 }
 
