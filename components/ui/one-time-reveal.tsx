@@ -22,6 +22,11 @@ interface RevealGuard {
   requestClose: (close: () => void) => void;
 }
 
+/** Where focus is while a dialog or menu holds it, not yet back on the page. */
+const OVERLAYS = '[role="dialog"], [role="alertdialog"], [role="menu"]';
+const SETTLE_TRIES = 20;
+const SETTLE_INTERVAL_MS = 16;
+
 const RevealGuardContext = createContext<RevealGuard | null>(null);
 
 function useRevealGuard(): RevealGuard {
@@ -45,19 +50,28 @@ export function OneTimeRevealDialog({
   secretName?: string;
   children: React.ReactNode;
 }) {
-  // The reveal follows another dialog (the Create or Rotate form) closing in the same render. That
-  // dialog hands focus back to its opener one task later; the reveal opens after it, so that it
-  // knows where focus belongs when it closes.
+  // The reveal follows another dialog (the Create or Rotate form) that closes in the same render
+  // and hands focus back to its opener a task or two later. The reveal opens once it has (or after
+  // a few hundred milliseconds at most), so that it knows where focus belongs when it closes.
   const [ready, setReady] = useState(false);
   const returnTo = useRef<HTMLElement | null>(null);
   useEffect(() => {
     if (!open) return;
-    const t = setTimeout(() => {
-      returnTo.current = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+    let tries = 0;
+    let timer: ReturnType<typeof setTimeout>;
+    const settle = () => {
+      const active = document.activeElement;
+      const settled = active instanceof HTMLElement && active !== document.body && !active.closest(OVERLAYS);
+      if (!settled && ++tries < SETTLE_TRIES) {
+        timer = setTimeout(settle, SETTLE_INTERVAL_MS);
+        return;
+      }
+      returnTo.current = settled ? active : null;
       setReady(true);
-    }, 0);
+    };
+    timer = setTimeout(settle, 0);
     return () => {
-      clearTimeout(t);
+      clearTimeout(timer);
       setReady(false);
     };
   }, [open]);

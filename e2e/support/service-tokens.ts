@@ -109,3 +109,9 @@ export async function openTokenPage(page: Page, name: string): Promise<string> {
 export function detail(page: Page, label: string): Locator {
   return page.locator("dl > div").filter({ has: page.locator("dt", { hasText: new RegExp(`^${label}$`, "i") }) }).locator("dd");
 }
+
+/** The longest name the dashboard accepts (255 characters) without a space to wrap at, from a uniqueName. */
+export function longName(unique: string): string {
+  const start = `${unique.replaceAll(" ", "-")}-`;
+  return start.padEnd(255, "long");
+}
