@@ -1,0 +1,143 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import path from "node:path";
+import type { Page } from "@playwright/test";
+import { cli } from "../tests/harness/processes";
+import { THEME_COOKIE } from "../lib/theme";
+import { expect, SCREENSHOTS, test } from "./fixtures";
+import { DESKTOP, expectInViewport, expectNoHorizontalOverflow, paintedTheme, PHONE } from "./support/layout";
+import { closeReveal, createServiceToken, longName } from "./support/service-tokens";
+import { e2eState } from "./support/state";
+
+// Every page at 1440 and 390 px, light and dark, with 255-character names in the data, into
+// test-results/screenshots/ to be looked at. Each shot also asserts what a broken layout or theme
+// would fail: the page's heading is visible, nothing scrolls sideways, the theme is painted.
+// One context per size and theme; the data is seeded once per worker through the REST API.
+
+test.use({ role: "super_admin" });
+
+interface Seeded {
+  tokenId: string;
+  tokenName: string;
+  appId: string;
+  appName: string;
+  policyName: string;
+}
+
+let seeded: Promise<Seeded> | undefined;
+
+async function api<T>(page: Page, method: "GET" | "POST", url: string, token: string, body?: unknown): Promise<T> {
+  const res = await page.request.fetch(`/client/v4${url}`, { method, headers: { authorization: `Bearer ${token}` }, data: body });
+  const json = (await res.json()) as { success: boolean; result: T; errors: unknown };
+  expect(json.success, `${method} ${url}: ${JSON.stringify(json.errors)}`).toBe(true);
+  return json.result;
+}
+
+/** A token, a policy naming it and an application, all with 255-character names, made through the API. */
+function seed(page: Page): Promise<Seeded> {
+  seeded ??= (async () => {
+    const tag = `Shot-${randomBytes(3).toString("hex")}`;
+    const apiToken = (
+      await cli(e2eState().dataDir, [
+        "api-token", "create", "--name", longName(`${tag}-api`),
+        "--permission", "Access: Service Tokens Write", "--permission", "Access: Apps and Policies Write",
+      ])
+    ).split("\n").pop()!.trim();
+    const [account] = await api<{ id: string }[]>(page, "GET", "/accounts", apiToken);
+    const base = `/accounts/${account.id}/access`;
+    const token = await api<{ id: string; name: string }>(page, "POST", `${base}/service_tokens`, apiToken, { name: longName(`${tag}-token`), duration: "8760h" });
+    const policy = await api<{ id: string; name: string }>(page, "POST", `${base}/policies`, apiToken, {
+      name: longName(`${tag}-policy`),
+      decision: "non_identity",
+      include: [{ service_token: { token_id: token.id } }],
+    });
+    const app = await api<{ id: string; name: string }>(page, "POST", `${base}/apps`, apiToken, {
+      name: longName(`${tag}-app`),
+      domain: `${tag.toLowerCase()}.screenshots.test`,
+      policies: [policy.id],
+    });
+    return { tokenId: token.id, tokenName: token.name, appId: app.id, appName: app.name, policyName: policy.name };
+  })();
+  return seeded;
+}
+
+type Theme = "light" | "dark";
+
+/** One shot: the checks, then the full-page PNG. */
+async function shoot(page: Page, theme: Theme, name: string, heading: string | RegExp): Promise<void> {
+  await expect(page.getByRole("heading", { level: 1, name: heading }).first()).toBeVisible();
+  expect(await paintedTheme(page), `${name}: painted ${theme}`).toEqual({ attribute: theme, dark: theme === "dark" });
+  await expectNoHorizontalOverflow(page, name);
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${page.viewportSize()!.width}-${theme}.png`), fullPage: true });
+}
+
+/** A dialog's shot: its buttons are on screen, the page behind it does not scroll sideways. */
+async function shootDialog(page: Page, theme: Theme, name: string, dialog: ReturnType<Page["getByRole"]>, buttons: string[]): Promise<void> {
+  await expect(dialog).toBeVisible();
+  for (const button of buttons) await expectInViewport(page, dialog.getByRole("button", { name: button, exact: true }), `${name}: ${button}`);
+  await expectNoHorizontalOverflow(page, name);
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${page.viewportSize()!.width}-${theme}.png`) });
+}
+
+for (const viewport of [DESKTOP, PHONE]) {
+  for (const theme of ["light", "dark"] as const) {
+    test.describe(`${viewport.width} px, ${theme}`, () => {
+      test.use({ viewport });
+
+      test("every page, and the dialogs of a long name", async ({ page, baseURL, browser }) => {
+        const data = await seed(page);
+        await page.context().addCookies([{ name: THEME_COOKIE, value: theme, url: baseURL! }]);
+
+        const pages: [name: string, url: string, heading: string | RegExp][] = [
+          ["service-tokens", "/service-tokens", "Service Tokens"],
+          ["service-token", `/service-tokens/${data.tokenId}`, data.tokenName],
+          ["applications", "/applications", "Applications"],
+          ["application", `/applications/${data.appId}`, data.appName],
+          ["policies", "/policies", "Policies"],
+          ["logs-authentication", "/logs/authentication", /Authentication/],
+          ["logs-audit", "/logs/audit", /Audit/],
+          ["settings-general", "/settings", /Settings|General/],
+          ["settings-api-tokens", "/settings/api-tokens", "API Tokens"],
+          ["not-found-token", `/service-tokens/${randomUUID()}`, "Service token not found"],
+          ["not-found-page", "/no-such-page", "Page not found"],
+        ];
+        for (const [name, url, heading] of pages) {
+          await page.goto(url);
+          await shoot(page, theme, name, heading);
+        }
+
+        // The dialogs, with a 255-character name: the reveal (and its toast), a row's menu, a confirmation.
+        await page.goto("/service-tokens");
+        const { dialog, name } = await createServiceToken(page, longName(`Shot-${randomBytes(3).toString("hex")}-reveal`));
+        await shootDialog(page, theme, "dialog-reveal", dialog, ["Close", "Copy Client Secret"]);
+        await closeReveal(dialog);
+        await page.goto(`/service-tokens?q=${encodeURIComponent(name)}`);
+        await page.getByRole("button", { name: `Actions for ${name}`, exact: true }).click();
+        const menu = page.getByRole("menu", { name: `Actions for ${name}` });
+        await expect(menu).toBeVisible();
+        await expectInViewport(page, menu, "the row menu");
+        await page.screenshot({ path: path.join(SCREENSHOTS, `dialog-row-menu-${viewport.width}-${theme}.png`) });
+        await menu.getByRole("menuitem", { name: "Delete" }).click();
+        const confirm = page.getByRole("alertdialog", { name: "Delete service token" });
+        await shootDialog(page, theme, "dialog-delete", confirm, ["Cancel", "Delete"]);
+        await confirm.getByRole("button", { name: "Delete", exact: true }).click();
+        await expect(confirm).toBeHidden();
+
+        if (viewport === PHONE) {
+          await page.getByRole("button", { name: "Open navigation" }).click();
+          const drawer = page.getByRole("dialog", { name: "Navigation" });
+          await expect(drawer.getByRole("link", { name: "Service Tokens" })).toBeVisible();
+          await page.screenshot({ path: path.join(SCREENSHOTS, `navigation-${viewport.width}-${theme}.png`) });
+          await page.keyboard.press("Escape");
+        }
+
+        // Signed out: the sign-in page in the same theme (set-up is reachable only before the first administrator).
+        const signedOut = await browser.newContext({ baseURL, viewport });
+        await signedOut.addCookies([{ name: THEME_COOKIE, value: theme, url: baseURL! }]);
+        const signIn = await signedOut.newPage();
+        await signIn.goto("/sign-in");
+        await shoot(signIn, theme, "sign-in", /Sign in/);
+        await signedOut.close();
+      });
+    });
+  }
+}
