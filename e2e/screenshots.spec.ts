@@ -131,7 +131,8 @@ for (const viewport of [DESKTOP, PHONE]) {
         }
 
         // Signed out: the sign-in page in the same theme (set-up is reachable only before the first administrator).
-        const signedOut = await browser.newContext({ baseURL, viewport });
+        // An empty storageState: browser.newContext() in a test otherwise signs in like the test's own context.
+        const signedOut = await browser.newContext({ baseURL, viewport, storageState: { cookies: [], origins: [] } });
         await signedOut.addCookies([{ name: THEME_COOKIE, value: theme, url: baseURL! }]);
         const signIn = await signedOut.newPage();
         await signIn.goto("/sign-in");

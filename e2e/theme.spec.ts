@@ -40,10 +40,12 @@ test("the Dark choice holds across a reload and on the sign-in page, and System 
   // The cookie belongs to the browser, signed in or not.
   const cookies = (await page.context().cookies()).filter((c) => c.name === "gatepost-theme");
   expect(cookies.map((c) => c.value)).toEqual(["dark"]);
-  const signedOut = await browser.newContext({ baseURL });
+  // An empty storageState: browser.newContext() in a test otherwise signs in like the test's own context.
+  const signedOut = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
   await signedOut.addCookies(cookies);
   const signIn = await signedOut.newPage();
   await signIn.goto("/sign-in");
+  await expect(signIn.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
   expect(await paintedTheme(signIn)).toEqual({ attribute: "dark", dark: true });
   await signedOut.close();
 

@@ -16,7 +16,7 @@ const columns = col.columns([
   col.accessor("name", {
     header: FIELD_LABELS.name,
     meta: { fill: true },
-    cell: ({ row }) => <NameLink href={`/applications/${row.original.id}`} name={row.original.name} className="min-w-32" />,
+    cell: ({ row }) => <NameLink href={`/applications/${row.original.id}`} name={row.original.name} />,
   }),
   col.accessor("domain", {
     header: FIELD_LABELS.domain,

@@ -34,7 +34,11 @@ export function AttachedPoliciesTable({ policies, tokenNames }: { policies: Atta
             <TableCell>
               <span className="flex size-6 items-center justify-center rounded-full bg-zinc-100 text-xs font-semibold text-zinc-600">{p.precedence}</span>
             </TableCell>
-            <TableCell className="font-medium text-zinc-900">{p.name}</TableCell>
+            <TableCell className="font-medium text-zinc-900">
+              <span className="block max-w-[12rem] truncate xl:max-w-[20rem]" title={p.name}>
+                {p.name}
+              </span>
+            </TableCell>
             <TableCell>
               <DecisionBadge decision={p.decision} />
             </TableCell>

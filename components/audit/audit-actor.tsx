@@ -6,7 +6,7 @@ const ICONS = { admin: User, api_token: KeyRound } as const;
 export function AuditActor({ type, label }: { type: string; label: string }) {
   const Icon = ICONS[type as keyof typeof ICONS] ?? Terminal;
   return (
-    <span className="inline-flex min-w-0 items-center gap-1.5">
+    <span className="flex min-w-0 items-center gap-1.5">
       <Icon className="size-3.5 shrink-0 text-zinc-400" aria-hidden />
       <span className="truncate" title={label}>
         {label}

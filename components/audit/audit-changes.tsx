@@ -56,7 +56,7 @@ export function AuditChanges({ before, after }: { before: unknown; after: unknow
       .sort(byFieldOrder);
     if (keys.length === 0) return <span className="text-zinc-400">No field changed</span>;
     return (
-      <ul className="grid gap-0.5 text-xs">
+      <ul className="grid gap-0.5 text-xs [overflow-wrap:anywhere]">
         {keys.map((k) => (
           <li key={k} className="flex flex-wrap items-baseline gap-x-1.5">
             <span className="text-zinc-500">{label(k)}:</span>
@@ -76,7 +76,7 @@ export function AuditChanges({ before, after }: { before: unknown; after: unknow
       .sort(([a], [b]) => byFieldOrder(a, b));
     const shown = entries.slice(0, MAX_CREATED_FIELDS);
     return (
-      <ul className="flex flex-wrap gap-x-3 gap-y-0.5 text-xs">
+      <ul className="flex flex-wrap gap-x-3 gap-y-0.5 text-xs [overflow-wrap:anywhere]">
         {shown.map(([k, v]) => (
           <li key={k} className="flex items-baseline gap-x-1">
             <span className="text-zinc-500">{label(k)}:</span>

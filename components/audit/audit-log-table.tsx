@@ -43,7 +43,7 @@ const columns = col.columns([
       const name = e.objectName ?? e.objectId ?? "—";
       const linkable = e.objectType === "service_token" && e.objectId && !e.action.endsWith(".delete");
       return (
-        <span className="grid max-w-[9rem] gap-0.5 xl:max-w-[14rem]">
+        <span className="grid max-w-[9rem] grid-cols-1 gap-0.5 xl:max-w-[14rem]">
           {linkable ? (
             <Link href={`/service-tokens/${e.objectId}`} className="truncate font-medium text-blue-700 hover:underline" title={name}>
               {name}

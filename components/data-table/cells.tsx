@@ -46,7 +46,7 @@ export const truncatedCell =
   };
 
 /** A row's name, linking to its page. */
-export function NameLink({ href, name, className }: { href: string; name: string; className: string }) {
+export function NameLink({ href, name, className }: { href: string; name: string; className?: string }) {
   return (
     <Link
       href={href}

@@ -45,7 +45,7 @@ export function DataTablePagination({
           </>
         )}
       </p>
-      <div className="flex items-center gap-4">
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         <div className="flex items-center gap-2">
           <label htmlFor={id} className="whitespace-nowrap">
             Rows per page

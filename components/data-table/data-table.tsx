@@ -32,13 +32,14 @@ export interface DataTableColumnMeta {
   cellClassName?: string;
   /**
    * The column that takes the room the others leave (a name): the table then fits its card, and
-   * the cell's content, a `block truncate` element with a min width, is cut to fit. Below that
-   * width the table scrolls inside its card.
+   * the cell's content, a `block truncate` element, is cut to fit. On a screen too narrow for the
+   * column's minimum the table scrolls inside its card.
    */
   fill?: boolean;
 }
 
-const FILL_CLASSES = "w-full max-w-0";
+// max-w-0 lets the column shrink below its content; min-w keeps a phone's table from squeezing it to nothing.
+const FILL_CLASSES = "w-full max-w-0 min-w-36";
 
 export const dataTableFeatures = tableFeatures({
   rowSortingFeature,

@@ -54,7 +54,7 @@ export function PoliciesTable({
         col.accessor("name", {
           header: FIELD_LABELS.name,
           meta: { fill: true },
-          cell: truncatedCell("min-w-32 font-medium text-zinc-900"),
+          cell: truncatedCell("font-medium text-zinc-900"),
         }),
         col.accessor("decision", {
           header: FIELD_LABELS.decision,

@@ -25,24 +25,26 @@ export function ServiceTokenUsageList({ usage }: { usage: TokenUsage }) {
   }
   return (
     <div className="grid gap-6 px-5 py-4 lg:grid-cols-2">
-      <section aria-label="Policies">
+      <section aria-label="Policies" className="min-w-0">
         <h3 className="text-xs font-medium tracking-wide text-zinc-500 uppercase">{count(usage.policies.length, "Policy", "Policies")}</h3>
         <ul className="mt-2 divide-y divide-zinc-100 rounded-lg border border-zinc-200">
           {usage.policies.map((p) => (
             <li key={p.id} className="grid gap-1 px-3 py-2.5">
               <div className="flex items-center gap-2">
-                <span className="min-w-0 truncate text-sm font-medium text-zinc-900">{p.name}</span>
+                <span className="min-w-0 truncate text-sm font-medium text-zinc-900" title={p.name}>
+                  {p.name}
+                </span>
                 <DecisionBadge decision={p.decision} />
-                <span className="ml-auto text-xs text-zinc-500">in {p.lists.map((l) => FIELD_LABELS[l]).join(", ")}</span>
+                <span className="ml-auto shrink-0 text-xs text-zinc-500">in {p.lists.map((l) => FIELD_LABELS[l]).join(", ")}</span>
               </div>
-              <p className="text-xs text-zinc-500">
+              <p className="truncate text-xs text-zinc-500" title={p.apps.map((a) => a.name).join(", ")}>
                 {p.apps.length === 0 ? "Not attached to any application" : `Attached to ${p.apps.map((a) => a.name).join(", ")}`}
               </p>
             </li>
           ))}
         </ul>
       </section>
-      <section aria-label="Applications">
+      <section aria-label="Applications" className="min-w-0">
         <h3 className="text-xs font-medium tracking-wide text-zinc-500 uppercase">{count(usage.apps.length, "Application", "Applications")}</h3>
         {usage.apps.length === 0 ? (
           <p className="mt-2 rounded-lg border border-dashed border-zinc-300 px-3 py-2.5 text-sm text-zinc-500">
@@ -52,10 +54,10 @@ export function ServiceTokenUsageList({ usage }: { usage: TokenUsage }) {
           <ul className="mt-2 divide-y divide-zinc-100 rounded-lg border border-zinc-200">
             {usage.apps.map((a) => (
               <li key={a.id} className="flex items-center justify-between gap-3 px-3 py-2.5">
-                <Link href={`/applications/${a.id}`} className="min-w-0 truncate text-sm font-medium text-blue-700 hover:underline">
+                <Link href={`/applications/${a.id}`} className="min-w-0 truncate text-sm font-medium text-blue-700 hover:underline" title={a.name}>
                   {a.name}
                 </Link>
-                <code className="truncate font-mono text-xs text-zinc-500">{a.domain}</code>
+                <code className="min-w-0 shrink-0 truncate font-mono text-xs text-zinc-500">{a.domain}</code>
               </li>
             ))}
           </ul>

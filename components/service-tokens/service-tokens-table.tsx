@@ -17,7 +17,7 @@ const columns = col.columns([
   col.accessor("name", {
     header: "Name",
     meta: { fill: true },
-    cell: ({ row }) => <NameLink href={`/service-tokens/${row.original.id}`} name={row.original.name} className="min-w-32" />,
+    cell: ({ row }) => <NameLink href={`/service-tokens/${row.original.id}`} name={row.original.name} />,
   }),
   col.accessor("clientId", {
     header: "Client ID",

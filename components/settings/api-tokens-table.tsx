@@ -14,7 +14,7 @@ const columns = col.columns([
   col.accessor("name", {
     header: FIELD_LABELS.name,
     meta: { fill: true },
-    cell: truncatedCell("min-w-32 font-medium text-zinc-900"),
+    cell: truncatedCell("font-medium text-zinc-900"),
   }),
   col.accessor("permissions", {
     header: FIELD_LABELS.permissions,
