@@ -59,7 +59,7 @@ export function AuditChanges({ before, after }: { before: unknown; after: unknow
       <ul className="grid gap-0.5 text-xs [overflow-wrap:anywhere]">
         {keys.map((k) => (
           <li key={k} className="flex flex-wrap items-baseline gap-x-1.5">
-            <span className="text-zinc-500">{label(k)}:</span>
+            <span className="whitespace-nowrap text-zinc-500">{label(k)}:</span>
             <span className="text-zinc-500 line-through decoration-zinc-400">{formatValue(k, before[k])}</span>
             <span className="text-zinc-400" aria-label="changed to">
               →
@@ -78,9 +78,9 @@ export function AuditChanges({ before, after }: { before: unknown; after: unknow
     return (
       <ul className="flex flex-wrap gap-x-3 gap-y-0.5 text-xs [overflow-wrap:anywhere]">
         {shown.map(([k, v]) => (
-          <li key={k} className="flex items-baseline gap-x-1">
-            <span className="text-zinc-500">{label(k)}:</span>
-            <span className="text-zinc-900">{formatValue(k, v)}</span>
+          <li key={k} className="flex min-w-0 items-baseline gap-x-1">
+            <span className="shrink-0 whitespace-nowrap text-zinc-500">{label(k)}:</span>
+            <span className="min-w-0 text-zinc-900">{formatValue(k, v)}</span>
           </li>
         ))}
         {entries.length > shown.length ? <li className="text-zinc-400">+{entries.length - shown.length} more</li> : null}

@@ -11,7 +11,7 @@ export function AuditTrail({ entries, now }: { entries: AuditEntry[]; now: Date 
   return (
     <ol className="divide-y divide-zinc-100" aria-label="Audit trail">
       {entries.map((e) => (
-        <li key={e.id} className="grid gap-2 px-5 py-3.5 sm:grid-cols-[11rem_minmax(0,1fr)_14rem] sm:items-start sm:gap-6">
+        <li key={e.id} className="grid grid-cols-1 gap-2 px-5 py-3.5 sm:grid-cols-[11rem_minmax(0,1fr)_14rem] sm:items-start sm:gap-6">
           <AuditActionBadge action={e.action} />
           <AuditChanges before={e.before} after={e.after} />
           <div className="grid gap-0.5 text-sm sm:text-right">

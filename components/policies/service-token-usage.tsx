@@ -29,7 +29,7 @@ export function ServiceTokenUsageList({ usage }: { usage: TokenUsage }) {
         <h3 className="text-xs font-medium tracking-wide text-zinc-500 uppercase">{count(usage.policies.length, "Policy", "Policies")}</h3>
         <ul className="mt-2 divide-y divide-zinc-100 rounded-lg border border-zinc-200">
           {usage.policies.map((p) => (
-            <li key={p.id} className="grid gap-1 px-3 py-2.5">
+            <li key={p.id} className="grid grid-cols-1 gap-1 px-3 py-2.5">
               <div className="flex items-center gap-2">
                 <span className="min-w-0 truncate text-sm font-medium text-zinc-900" title={p.name}>
                   {p.name}

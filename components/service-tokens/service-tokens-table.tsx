@@ -23,7 +23,7 @@ const columns = col.columns([
     header: "Client ID",
     cell: ({ getValue }) => (
       <div className="flex items-center gap-1">
-        <code className="block max-w-[6.5rem] truncate font-mono text-xs text-zinc-700 xl:max-w-[18rem]" title={getValue()}>
+        <code className="block max-w-[6.5rem] truncate font-mono text-xs text-zinc-700 xl:max-w-[14rem] 2xl:max-w-[18rem]" title={getValue()}>
           {getValue()}
         </code>
         <CopyButton value={getValue()} label="Copy Client ID" />
