@@ -1,10 +1,8 @@
 import { Building2 } from "lucide-react";
-import Link from "next/link";
 import type { Role } from "@/lib/auth/permissions";
 import type { Theme } from "@/lib/theme";
-import { Logo } from "./logo";
 import { MobileNav } from "./mobile-nav";
-import { SidebarNav } from "./sidebar-nav";
+import { NavPanel } from "./sidebar-nav";
 import { UserMenu } from "./user-menu";
 
 export function DashboardShell({
@@ -34,14 +32,7 @@ export function DashboardShell({
       </a>
       {/* Below 768 px the navigation is in MobileNav's drawer instead. */}
       <aside className="sticky top-0 flex h-screen w-52 shrink-0 flex-col border-r border-zinc-200 bg-white max-md:hidden xl:w-60">
-        <div className="flex h-14 items-center border-b border-zinc-200 px-5">
-          <Link href="/service-tokens" className="rounded-md outline-none focus-visible:ring-2 focus-visible:ring-blue-500" aria-label="Gatepost home">
-            <Logo />
-          </Link>
-        </div>
-        <div className="flex-1 overflow-y-auto">
-          <SidebarNav role={role} />
-        </div>
+        <NavPanel role={role} />
         <p className="border-t border-zinc-200 px-5 py-3 text-xs text-zinc-400">Compatible with Cloudflare Access</p>
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">

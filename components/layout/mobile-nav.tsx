@@ -1,13 +1,11 @@
 "use client";
 
 import { Menu } from "lucide-react";
-import Link from "next/link";
 import { useState } from "react";
 import type { Role } from "@/lib/auth/permissions";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogTrigger, DrawerContent } from "@/components/ui/dialog";
-import { Logo } from "./logo";
-import { SidebarNav } from "./sidebar-nav";
+import { NavPanel } from "./sidebar-nav";
 
 /**
  * Below 768 px the sidebar gives way to this: a menu button that opens the navigation in a drawer.
@@ -29,14 +27,7 @@ export function MobileNav({ role }: { role: Role }) {
         </Button>
       </DialogTrigger>
       <DrawerContent title="Navigation" onClick={closeOnLink}>
-        <div className="flex h-14 shrink-0 items-center border-b border-zinc-200 px-5">
-          <Link href="/service-tokens" className="rounded-md outline-none focus-visible:ring-2 focus-visible:ring-blue-500" aria-label="Gatepost home">
-            <Logo />
-          </Link>
-        </div>
-        <div className="flex-1 overflow-y-auto">
-          <SidebarNav role={role} />
-        </div>
+        <NavPanel role={role} />
       </DrawerContent>
     </Dialog>
   );

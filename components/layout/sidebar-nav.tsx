@@ -4,7 +4,24 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { roleCan, type Role } from "@/lib/auth/permissions";
 import { cn } from "@/components/ui/cn";
+import { Logo } from "./logo";
 import { NAV_SECTIONS, type NavItem } from "./nav-items";
+
+/** The logo, linking home, over the scrolling navigation: the sidebar's and the phone drawer's. */
+export function NavPanel({ role }: { role: Role }) {
+  return (
+    <>
+      <div className="flex h-14 shrink-0 items-center border-b border-zinc-200 px-5">
+        <Link href="/service-tokens" className="rounded-md outline-none focus-visible:ring-2 focus-visible:ring-blue-500" aria-label="Gatepost home">
+          <Logo />
+        </Link>
+      </div>
+      <div className="flex-1 overflow-y-auto">
+        <SidebarNav role={role} />
+      </div>
+    </>
+  );
+}
 
 /** `role` hides the items it may not open (the pages refuse them anyway). */
 export function SidebarNav({ role }: { role: Role }) {
