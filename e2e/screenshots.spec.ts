@@ -84,6 +84,8 @@ for (const viewport of [DESKTOP, PHONE]) {
       test.use({ viewport });
 
       test("every page, and the dialogs of a long name", async ({ page, baseURL, browser }) => {
+        // A dozen pages and four dialogs in one context: more than one page's worth of time.
+        test.setTimeout(300_000);
         const data = await seed(page);
         await page.context().addCookies([{ name: THEME_COOKIE, value: theme, url: baseURL! }]);
 
