@@ -14,8 +14,8 @@ export function AuditTrail({ entries, now }: { entries: AuditEntry[]; now: Date 
         <li key={e.id} className="grid grid-cols-1 gap-2 px-5 py-3.5 sm:grid-cols-[11rem_minmax(0,1fr)_14rem] sm:items-start sm:gap-6">
           <AuditActionBadge action={e.action} />
           <AuditChanges before={e.before} after={e.after} />
-          <div className="grid gap-0.5 text-sm sm:text-right">
-            <span className="text-zinc-800 sm:justify-self-end">
+          <div className="grid grid-cols-1 gap-0.5 text-sm sm:text-right">
+            <span className="min-w-0 text-zinc-800 sm:justify-self-end">
               <AuditActor type={e.actorType} label={e.actorLabel} />
             </span>
             <time dateTime={e.createdAt.toISOString()} title={formatTimestamp(e.createdAt)} className="text-xs text-zinc-500">
