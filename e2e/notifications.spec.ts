@@ -1,0 +1,233 @@
+import { startHttpSink, type HttpSink } from "../tests/harness/alert-sinks";
+import { expect, test } from "./fixtures";
+import { auditActions } from "./support/db";
+import { addWebhook, notificationRowAction, openNotificationsPage, rowOf, startAddNotification, startScanner } from "./support/notifications";
+import { closeReveal, openServiceTokens, revealDialog } from "./support/service-tokens";
+import { e2eState } from "./support/state";
+
+// Notifications in the dashboard: webhook destinations with their Test, alert policies (Add as
+// Cloudflare describes it, Edit, Disable, Delete) and the delivery history, against a real HTTP
+// receiver; the history is the real scan's. The run's server has no SMTP: every page says so.
+
+let sink: HttpSink;
+
+test.beforeAll(async () => {
+  sink = await startHttpSink();
+});
+
+test.afterAll(async () => {
+  await sink?.close();
+});
+
+const hookPath = (name: string) => `/hook/${encodeURIComponent(name)}`;
+
+test("a destination tested, a notification that sends to it, and its deliveries in the history", async ({ page, uniqueName }) => {
+  test.setTimeout(180_000);
+  const prefix = uniqueName("Notify");
+  const destination = `${prefix} hook`;
+  const url = `${sink.url}${hookPath(prefix)}`;
+
+  // Destinations: add one with a secret, then Test it.
+  await openNotificationsPage(page, "Destinations");
+  await addWebhook(page, { name: destination, url, secret: "e2e-hook-secret" });
+  const destinationRow = rowOf(page, destination);
+  await expect(destinationRow).toContainText(url);
+  await expect(destinationRow).toContainText("Set");
+  await expect(destinationRow).not.toContainText("e2e-hook-secret");
+
+  await notificationRowAction(page, destination, "Test");
+  const test_ = page.getByRole("dialog", { name: "Test webhook" });
+  await test_.getByRole("button", { name: "Send test message" }).click();
+  await expect(test_.getByRole("status")).toContainText("Delivered: HTTP 200");
+  const tested = sink.accepted.filter((r) => r.path === hookPath(prefix));
+  expect(tested).toHaveLength(1);
+  expect(tested[0].headers["cf-webhook-auth"]).toBe("e2e-hook-secret");
+  expect(tested[0].json.text).toContain("Test message from Gatepost");
+
+  // A receiver that fails: the answer says so, and the destination keeps a last failure.
+  sink.script(hookPath(prefix), [500]);
+  await test_.getByRole("button", { name: "Send again" }).click();
+  await expect(test_.getByRole("status")).toContainText("Not delivered: HTTP 500");
+  await test_.getByRole("button", { name: "Close" }).click();
+  await expect(test_).toBeHidden();
+  await expect(destinationRow.locator("time")).toHaveCount(3); // last success, last failure, created
+
+  // Edit: the secret is never shown, and an empty box keeps it.
+  await notificationRowAction(page, destination, "Edit");
+  const edit = page.getByRole("dialog", { name: "Edit webhook" });
+  await expect(edit.getByLabel(/^Secret/)).toHaveValue("");
+  await expect(edit).toContainText("Leave empty to keep the current secret");
+  await edit.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(edit).toBeHidden();
+
+  // A token that expires within the week, so that the scan alerts it.
+  await openServiceTokens(page);
+  const tokenName = `${prefix} expiring`;
+  await page.getByRole("button", { name: "Create Service Token", exact: true }).click();
+  const create = page.getByRole("dialog", { name: "Create Service Token" });
+  await create.getByLabel("Name", { exact: true }).fill(tokenName);
+  await create.getByLabel("Service Token Duration").selectOption({ label: "Custom…" });
+  await create.getByLabel("Custom duration").fill("100h");
+  await create.getByRole("button", { name: "Generate token" }).click();
+  await closeReveal(revealDialog(page));
+
+  // Add, as Cloudflare's seed describes it: the alert type, a name, a description, recipients.
+  await openNotificationsPage(page, "Notifications");
+  const form = await startAddNotification(page);
+  const me = e2eState().admins.access_admin.email;
+  await expect(form.getByRole("list", { name: "Email recipients" })).toContainText(me);
+  await expect(form.getByRole("checkbox", { name: "7 days before" })).toBeChecked();
+  await expect(form.getByRole("checkbox", { name: "30 days before" })).not.toBeChecked();
+  await expect(form.getByRole("switch", { name: "Enabled" })).toBeChecked();
+  const policy = `${prefix} policy`;
+  await form.getByLabel("Notification name").fill(policy);
+  await form.getByLabel(/^Description/).fill("Tokens of the e2e run");
+  await form.getByRole("textbox", { name: /^Email recipients/ }).fill("not an address");
+  await form.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(form).toContainText("Email recipient 2 must be an email address");
+  await form.getByRole("textbox", { name: /^Email recipients/ }).fill("oncall@example.com");
+  await form.getByRole("button", { name: "Add", exact: true }).click();
+  await form.getByRole("checkbox", { name: destination }).check();
+  await form.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(form).toBeHidden();
+  await expect(page.getByText(`Notification “${policy}” added`)).toBeVisible();
+  const policyRow = rowOf(page, policy);
+  await expect(policyRow).toContainText("7 days before");
+  await expect(policyRow).toContainText(me);
+  await expect(policyRow).toContainText("oncall@example.com");
+  await expect(policyRow).toContainText(destination);
+  await expect(policyRow).toContainText("Enabled");
+
+  // Edit: another lead time.
+  await notificationRowAction(page, policy, "Edit");
+  const editPolicy = page.getByRole("dialog", { name: "Edit notification" });
+  await expect(editPolicy.getByLabel("Notification name")).toHaveValue(policy);
+  await editPolicy.getByRole("checkbox", { name: "30 days before" }).check();
+  await editPolicy.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(editPolicy).toBeHidden();
+  await expect(policyRow).toContainText("30, 7 days before");
+
+  // Disable, then enable again: each behind a confirmation.
+  await notificationRowAction(page, policy, "Disable");
+  await page.getByRole("alertdialog", { name: "Disable notification" }).getByRole("button", { name: "Disable" }).click();
+  await expect(policyRow).toContainText("Disabled");
+  await notificationRowAction(page, policy, "Enable");
+  await page.getByRole("alertdialog", { name: "Enable notification" }).getByRole("button", { name: "Enable" }).click();
+  await expect(policyRow).toContainText("Enabled");
+
+  // The scan, as npm start runs it: one webhook (with the secret) and two emails not sent (no SMTP).
+  const scanner = startScanner();
+  try {
+    await expect
+      .poll(() => sink.accepted.filter((r) => r.path === hookPath(prefix) && r.json?.data?.service_token_name === tokenName).length, { timeout: 90_000 })
+      .toBe(1);
+  } finally {
+    await scanner.stop();
+  }
+  const alert = sink.accepted.find((r) => r.json?.data?.service_token_name === tokenName)!;
+  expect(alert.headers["cf-webhook-auth"]).toBe("e2e-hook-secret");
+  expect(alert.json.policy_name).toBe(policy);
+
+  // History: filtered by the policy in the URL, then by mechanism.
+  await openNotificationsPage(page, "History");
+  await page.getByLabel("Filter by notification").selectOption({ label: policy });
+  await expect(page).toHaveURL(/policy_id=[0-9a-f-]{36}/);
+  const policyId = /policy_id=([0-9a-f-]{36})/.exec(page.url())![1];
+  const rows = page.getByRole("row").filter({ hasText: tokenName });
+  await expect(rows).toHaveCount(3);
+  await expect(rows.filter({ hasText: destination })).toContainText("Sent");
+  await expect(rows.filter({ hasText: "oncall@example.com" })).toContainText("Not sent");
+  await expect(rows.filter({ hasText: "oncall@example.com" })).toContainText("smtp_not_configured");
+  await page.getByLabel("Filter by mechanism").selectOption({ label: "Webhook" });
+  await expect(page).toHaveURL(/mechanism_type=webhook/);
+  await expect(rows).toHaveCount(1);
+  await page.getByLabel("Filter by status").selectOption({ label: "Failed" });
+  await expect(page.getByText("No deliveries match these filters")).toBeVisible();
+  await page.getByRole("button", { name: "Reset filters" }).click();
+  await expect(page).not.toHaveURL(/policy_id|mechanism_type|status/);
+
+  // Delete the policy (with confirmation): its history stays. Then its destination, now unused.
+  await openNotificationsPage(page, "Notifications");
+  await notificationRowAction(page, policy, "Delete");
+  const confirm = page.getByRole("alertdialog", { name: "Delete notification" });
+  await expect(confirm).toContainText(policy);
+  await confirm.getByRole("button", { name: "Delete" }).click();
+  await expect(page.getByText(`Notification “${policy}” deleted`)).toBeVisible();
+  await expect(rowOf(page, policy)).toHaveCount(0);
+
+  await openNotificationsPage(page, "Destinations");
+  await notificationRowAction(page, destination, "Delete");
+  const confirmDestination = page.getByRole("alertdialog", { name: "Delete webhook" });
+  await confirmDestination.getByRole("button", { name: "Delete" }).click();
+  await expect(rowOf(page, destination)).toHaveCount(0);
+
+  // The deleted policy's deliveries, under its name; every change was audited as the API's are.
+  await openNotificationsPage(page, "History", `?policy_id=${policyId}`);
+  await expect(page.getByRole("row").filter({ hasText: tokenName })).toHaveCount(3);
+  await expect(page.getByLabel("Filter by notification")).toHaveValue(policyId);
+  expect(await auditActions(policyId)).toEqual(["alert_policy.create", "alert_policy.update", "alert_policy.update", "alert_policy.update", "alert_policy.delete"]);
+});
+
+test("every Notifications page warns that email alerts are not sent without SMTP", async ({ page }) => {
+  for (const which of ["Notifications", "Destinations", "History"] as const) {
+    await openNotificationsPage(page, which);
+    await expect(page.getByText("Email alerts are not sent: set SMTP_URL and SMTP_FROM — see README.")).toBeVisible();
+  }
+});
+
+test("a history link with filters it cannot read says which, on the page, and links to the readable ones", async ({ page }) => {
+  const response = await page.goto("/notifications/history?status=exploded&policy_id=%27%3B--&mechanism_type=webhook&per_page=50");
+  expect(response?.status()).toBe(200);
+  const problems = page.getByRole("alert").filter({ hasText: "cannot read" });
+  await expect(problems).toContainText("This link has filters the history cannot read");
+  await expect(problems).toContainText("Alert policy (policy_id) is not an alert policy id.");
+  await expect(problems).toContainText("Status (status) must be one of pending, sent, failed, not_sent.");
+  await expect(problems).not.toContainText("exploded");
+  await problems.getByRole("link", { name: "Show the history without them" }).click();
+  await expect(page).toHaveURL(/\/notifications\/history\?mechanism_type=webhook&per_page=50$/);
+  await expect(page.getByLabel("Filter by mechanism")).toHaveValue("webhook");
+});
+
+test.describe("a Read only administrator", () => {
+  test.use({ role: "read_only" });
+
+  test("sees notifications, destinations and the history, but no control that changes them", async ({ page, pageAs, uniqueName }) => {
+    const prefix = uniqueName("Read only notify");
+    const writer = await pageAs("access_admin");
+    await openNotificationsPage(writer, "Destinations");
+    await addWebhook(writer, { name: `${prefix} hook`, url: `${sink.url}${hookPath(prefix)}` });
+    await openNotificationsPage(writer, "Notifications");
+    const form = await startAddNotification(writer);
+    await form.getByLabel("Notification name").fill(`${prefix} policy`);
+    // Disabled: it has nothing to alert in this test.
+    await form.getByRole("switch", { name: "Enabled" }).click();
+    await form.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(form).toBeHidden();
+
+    await openNotificationsPage(page, "Notifications");
+    await expect(rowOf(page, `${prefix} policy`)).toContainText("7 days before");
+    await expect(rowOf(page, `${prefix} policy`)).toContainText("Disabled");
+    await expect(page.getByText("Read only access")).toBeVisible();
+    await expect(page.getByRole("button", { name: /^Add/ })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: /^Actions for/ })).toHaveCount(0);
+
+    await openNotificationsPage(page, "Destinations");
+    await expect(rowOf(page, `${prefix} hook`)).toBeVisible();
+    await expect(page.getByText("Read only access")).toBeVisible();
+    await expect(page.getByRole("button", { name: /^Add/ })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: /^Actions for/ })).toHaveCount(0);
+
+    await openNotificationsPage(page, "History");
+    await expect(page.getByRole("button", { name: /^Add|^Actions for/ })).toHaveCount(0);
+
+    // Clean up as the writer: the policy first (it names the destination).
+    await openNotificationsPage(writer, "Notifications");
+    await notificationRowAction(writer, `${prefix} policy`, "Delete");
+    await writer.getByRole("alertdialog", { name: "Delete notification" }).getByRole("button", { name: "Delete" }).click();
+    await expect(rowOf(writer, `${prefix} policy`)).toHaveCount(0);
+    await openNotificationsPage(writer, "Destinations");
+    await notificationRowAction(writer, `${prefix} hook`, "Delete");
+    await writer.getByRole("alertdialog", { name: "Delete webhook" }).getByRole("button", { name: "Delete" }).click();
+    await expect(rowOf(writer, `${prefix} hook`)).toHaveCount(0);
+  });
+});
