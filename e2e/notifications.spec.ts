@@ -1,6 +1,9 @@
+import { randomUUID } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
 import { startHttpSink, type HttpSink } from "../tests/harness/alert-sinks";
 import { expect, test } from "./fixtures";
-import { auditActions } from "./support/db";
+import { alertPolicyId, auditActions, insertDelivery } from "./support/db";
 import { addWebhook, notificationRowAction, openNotificationsPage, rowOf, startAddNotification, startScanner } from "./support/notifications";
 import { closeReveal, openServiceTokens, revealDialog } from "./support/service-tokens";
 import { e2eState } from "./support/state";
@@ -48,6 +51,7 @@ test("a destination tested, a notification that sends to it, and its deliveries 
   sink.script(hookPath(prefix), [500]);
   await test_.getByRole("button", { name: "Send again" }).click();
   await expect(test_.getByRole("status")).toContainText("Not delivered: HTTP 500");
+  if (process.env.E2E_SCREENSHOT_DIR) await page.screenshot({ path: path.join(process.env.E2E_SCREENSHOT_DIR, "notifications-test-1440.png") });
   await test_.getByRole("button", { name: "Close" }).click();
   await expect(test_).toBeHidden();
   await expect(destinationRow.locator("time")).toHaveCount(3); // last success, last failure, created
@@ -76,8 +80,8 @@ test("a destination tested, a notification that sends to it, and its deliveries 
   const form = await startAddNotification(page);
   const me = e2eState().admins.access_admin.email;
   await expect(form.getByRole("list", { name: "Email recipients" })).toContainText(me);
-  await expect(form.getByRole("checkbox", { name: "7 days before" })).toBeChecked();
-  await expect(form.getByRole("checkbox", { name: "30 days before" })).not.toBeChecked();
+  await expect(form.getByRole("checkbox", { name: "7 days", exact: true })).toBeChecked();
+  await expect(form.getByRole("checkbox", { name: "30 days", exact: true })).not.toBeChecked();
   await expect(form.getByRole("switch", { name: "Enabled" })).toBeChecked();
   const policy = `${prefix} policy`;
   await form.getByLabel("Notification name").fill(policy);
@@ -102,7 +106,7 @@ test("a destination tested, a notification that sends to it, and its deliveries 
   await notificationRowAction(page, policy, "Edit");
   const editPolicy = page.getByRole("dialog", { name: "Edit notification" });
   await expect(editPolicy.getByLabel("Notification name")).toHaveValue(policy);
-  await editPolicy.getByRole("checkbox", { name: "30 days before" }).check();
+  await editPolicy.getByRole("checkbox", { name: "30 days", exact: true }).check();
   await editPolicy.getByRole("button", { name: "Save", exact: true }).click();
   await expect(editPolicy).toBeHidden();
   await expect(policyRow).toContainText("30, 7 days before");
@@ -186,6 +190,77 @@ test("a history link with filters it cannot read says which, on the page, and li
   await problems.getByRole("link", { name: "Show the history without them" }).click();
   await expect(page).toHaveURL(/\/notifications\/history\?mechanism_type=webhook&per_page=50$/);
   await expect(page.getByLabel("Filter by mechanism")).toHaveValue("webhook");
+});
+
+test("255-character names truncate, with the whole name in their title, on all three pages at 1440 and 390 px", async ({ page, uniqueName }) => {
+  test.setTimeout(150_000);
+  const policy = uniqueName("Long notification").padEnd(255, "n");
+  const destination = uniqueName("Long hook").padEnd(255, "h");
+  const tokenName = uniqueName("Long token").padEnd(255, "t");
+  await openNotificationsPage(page, "Destinations");
+  await addWebhook(page, { name: destination, url: `${sink.url}/${"p".repeat(200)}`, secret: "long-secret" });
+  await openNotificationsPage(page, "Notifications");
+  const form = await startAddNotification(page);
+  await form.getByLabel("Notification name").fill(policy);
+  await form.getByLabel(/^Description/).fill("d".repeat(1024));
+  await form.getByRole("checkbox", { name: destination }).check();
+  await form.getByRole("switch", { name: "Enabled" }).click();
+  const shots = process.env.E2E_SCREENSHOT_DIR;
+  if (shots) mkdirSync(shots, { recursive: true });
+  if (shots) await page.screenshot({ path: path.join(shots, "notifications-add-1440.png") });
+  await form.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(form).toBeHidden();
+  const policyId = await alertPolicyId(policy);
+  await insertDelivery({
+    policyId,
+    policyName: policy,
+    serviceTokenId: randomUUID(),
+    serviceTokenName: tokenName,
+    target: randomUUID(),
+    targetName: destination,
+    status: "failed",
+    error: `network error: ${"e".repeat(400)}`,
+  });
+
+  const pages = [
+    ["Notifications", "", policy],
+    ["Destinations", "", destination],
+    ["History", `?policy_id=${policyId}`, tokenName],
+  ] as const;
+  for (const width of [1440, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    for (const [which, query, name] of pages) {
+      await openNotificationsPage(page, which, query);
+      const el = page.getByRole("cell").getByText(name, { exact: true });
+      await expect(el).toHaveAttribute("title", new RegExp(`^${name}`));
+      const { client, scroll } = await el.evaluate((e) => ({ client: e.clientWidth, scroll: e.scrollWidth }));
+      expect(scroll, `${which}: the name is cut at ${width}px`).toBeGreaterThan(client);
+      // The page never scrolls sideways (the table may, inside its card); see authentication-log.spec.ts.
+      const main = await page.locator("main").evaluate((e) => e.scrollWidth - e.clientWidth);
+      expect(main, `${which}: overflow of <main> at ${width}px`).toBeLessThanOrEqual(0);
+      if (width >= 1440) {
+        const table = await page.getByRole("table").evaluate((t) => ({ client: t.parentElement!.clientWidth, scroll: t.parentElement!.scrollWidth }));
+        expect(table.scroll, `${which}: the table fits its card at ${width}px`).toBeLessThanOrEqual(table.client);
+      }
+      if (shots) await page.screenshot({ path: path.join(shots, `notifications-${which.toLowerCase()}-${width}.png`), fullPage: true });
+    }
+  }
+  if (shots) {
+    await openNotificationsPage(page, "Notifications");
+    await notificationRowAction(page, policy, "Edit");
+    await expect(page.getByRole("dialog", { name: "Edit notification" })).toBeVisible();
+    await page.screenshot({ path: path.join(shots, "notifications-edit-390.png") });
+    await page.keyboard.press("Escape");
+  }
+
+  await openNotificationsPage(page, "Notifications");
+  await notificationRowAction(page, policy, "Delete");
+  await page.getByRole("alertdialog", { name: "Delete notification" }).getByRole("button", { name: "Delete" }).click();
+  await expect(rowOf(page, policy)).toHaveCount(0);
+  await openNotificationsPage(page, "Destinations");
+  await notificationRowAction(page, destination, "Delete");
+  await page.getByRole("alertdialog", { name: "Delete webhook" }).getByRole("button", { name: "Delete" }).click();
+  await expect(rowOf(page, destination)).toHaveCount(0);
 });
 
 test.describe("a Read only administrator", () => {

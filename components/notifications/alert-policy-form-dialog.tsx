@@ -237,7 +237,7 @@ function AlertPolicyForm({
         onChange={setLeadTimes}
         error={form.errorFor("filters.days_before_expiration", problems["filters.days_before_expiration"])}
         hint="One alert per token and expiry at each lead time chosen. Cloudflare alerts 7 days before."
-        className="grid-cols-2 sm:grid-cols-5"
+        className="grid-cols-3 sm:grid-cols-5"
       />
       <SwitchField
         label={FIELD_LABELS.enabled}

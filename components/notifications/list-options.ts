@@ -30,8 +30,8 @@ export type HistoryFilterParam = keyof typeof HISTORY_FILTER_PARAMS;
 /** "7 days before", "1 day before". */
 export const leadTimeLabel = (days: number | string) => `${days} day${Number(days) === 1 ? "" : "s"} before`;
 
-/** The lead-time choices, longest first. */
-export const LEAD_TIME_OPTIONS = LEAD_TIME_CHOICES.map((value) => ({ value, label: leadTimeLabel(value) }));
+/** The lead-time choices, longest first, as the form's checkboxes say them ("30 days"; the legend says "before expiry"). */
+export const LEAD_TIME_OPTIONS = LEAD_TIME_CHOICES.map((value) => ({ value, label: `${value} day${value === "1" ? "" : "s"}` }));
 
 /** "30, 7 days before": a policy's lead times, longest first. */
 export function leadTimesLabel(days: readonly number[]): string {

@@ -7,7 +7,7 @@ export function SmtpWarning() {
       <TriangleAlert className="mt-0.5 size-4 shrink-0 text-amber-600" aria-hidden />
       <p>
         <span className="font-medium">Email alerts are not sent: set SMTP_URL and SMTP_FROM — see README.</span>{" "}
-        Until then each email alert is recorded in the history as not sent; webhook destinations work without it.
+        Until then the history records each email as not sent; webhooks work without it.
       </p>
     </div>
   );

@@ -13,11 +13,11 @@ const col = createDataTableColumnHelper<WebhookSummary>();
 const columns = col.columns([
   col.accessor("name", {
     header: FIELD_LABELS.name,
-    cell: truncatedCell("max-w-[12rem] font-medium text-zinc-900 xl:max-w-[18rem]"),
+    cell: truncatedCell("max-w-[10rem] font-medium text-zinc-900 xl:max-w-[14rem]"),
   }),
   col.accessor("url", {
     header: FIELD_LABELS.url,
-    cell: truncatedCell("max-w-[14rem] xl:max-w-[24rem]", { mono: true }),
+    cell: truncatedCell("max-w-[10rem] xl:max-w-[14rem]", { mono: true }),
   }),
   col.accessor("hasSecret", {
     header: FIELD_LABELS.secret,
