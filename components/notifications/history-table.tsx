@@ -14,11 +14,12 @@ const col = createDataTableColumnHelper<DeliveryRow>();
 
 const top = "align-top py-3";
 const Missing = () => <span className="text-zinc-400">—</span>;
+const moment = momentCell(formatTime);
 
 const columns = col.columns([
   col.accessor("createdAt", {
     header: "Time",
-    cell: momentCell(formatTime),
+    cell: moment,
     meta: { cellClassName: top },
   }),
   col.accessor("status", {
@@ -44,7 +45,7 @@ const columns = col.columns([
   col.accessor("policyName", {
     header: "Notification",
     cell: ({ getValue }) => (
-      <span className="block max-w-[12rem] min-w-[8rem] truncate text-[13px] font-medium text-zinc-900 xl:max-w-[16rem]" title={getValue()}>
+      <span className="block max-w-[12rem] min-w-[8rem] truncate text-[13px] font-medium text-zinc-900 xl:max-w-[14rem]" title={getValue()}>
         {getValue()}
       </span>
     ),
@@ -111,13 +112,7 @@ const columns = col.columns([
     header: "Sent",
     cell: ({ getValue }) => {
       const value = getValue();
-      return value ? (
-        <time dateTime={value.toISOString()} className="text-xs whitespace-nowrap text-zinc-700">
-          {formatDateTime(value)}
-        </time>
-      ) : (
-        <Missing />
-      );
+      return value ? moment({ getValue: () => value }) : <Missing />;
     },
     meta: { cellClassName: top },
   }),
