@@ -4,7 +4,15 @@ import path from "node:path";
 import { startHttpSink, type HttpSink } from "../tests/harness/alert-sinks";
 import { expect, test } from "./fixtures";
 import { alertPolicyId, auditActions, insertDelivery } from "./support/db";
-import { addWebhook, notificationRowAction, openNotificationsPage, rowOf, startAddNotification, startScanner } from "./support/notifications";
+import {
+  addWebhook,
+  confirmRowAction,
+  notificationRowAction,
+  openNotificationsPage,
+  rowOf,
+  startAddNotification,
+  startScanner,
+} from "./support/notifications";
 import { closeReveal, openServiceTokens, revealDialog } from "./support/service-tokens";
 import { e2eState } from "./support/state";
 
@@ -25,7 +33,8 @@ test.afterAll(async () => {
 const hookPath = (name: string) => `/hook/${encodeURIComponent(name)}`;
 
 test("a destination tested, a notification that sends to it, and its deliveries in the history", async ({ page, uniqueName }) => {
-  test.setTimeout(180_000);
+  // Some thirty page loads and a scanner process started from scratch: minutes on a busy machine.
+  test.setTimeout(360_000);
   const prefix = uniqueName("Notify");
   const destination = `${prefix} hook`;
   const url = `${sink.url}${hookPath(prefix)}`;
@@ -112,11 +121,10 @@ test("a destination tested, a notification that sends to it, and its deliveries 
   await expect(policyRow).toContainText("30, 7 days before");
 
   // Disable, then enable again: each behind a confirmation.
-  await notificationRowAction(page, policy, "Disable");
-  await page.getByRole("alertdialog", { name: "Disable notification" }).getByRole("button", { name: "Disable" }).click();
+  await confirmRowAction(page, policy, "Disable", "Disable notification");
+  await expect(page.getByText(`Notification “${policy}” disabled`)).toBeVisible();
   await expect(policyRow).toContainText("Disabled");
-  await notificationRowAction(page, policy, "Enable");
-  await page.getByRole("alertdialog", { name: "Enable notification" }).getByRole("button", { name: "Enable" }).click();
+  await confirmRowAction(page, policy, "Enable", "Enable notification");
   await expect(policyRow).toContainText("Enabled");
 
   // The scan, as npm start runs it: one webhook (with the secret) and two emails not sent (no SMTP).
@@ -150,19 +158,24 @@ test("a destination tested, a notification that sends to it, and its deliveries 
   await page.getByRole("button", { name: "Reset filters" }).click();
   await expect(page).not.toHaveURL(/policy_id|mechanism_type|status/);
 
+  // A destination a notification sends to cannot be deleted.
+  await openNotificationsPage(page, "Destinations");
+  await expect(rowOf(page, destination)).toContainText("1 notification");
+  await notificationRowAction(page, destination, "Delete");
+  const refused = page.getByRole("alertdialog", { name: "Delete webhook" });
+  await expect(refused).toContainText("A notification sends to it: remove it from that notification first.");
+  await expect(refused.getByRole("button", { name: "Delete", exact: true })).toBeDisabled();
+  await refused.getByRole("button", { name: "Cancel" }).click();
+  await expect(refused).toBeHidden();
+
   // Delete the policy (with confirmation): its history stays. Then its destination, now unused.
   await openNotificationsPage(page, "Notifications");
-  await notificationRowAction(page, policy, "Delete");
-  const confirm = page.getByRole("alertdialog", { name: "Delete notification" });
-  await expect(confirm).toContainText(policy);
-  await confirm.getByRole("button", { name: "Delete" }).click();
+  await confirmRowAction(page, policy, "Delete", "Delete notification");
   await expect(page.getByText(`Notification “${policy}” deleted`)).toBeVisible();
   await expect(rowOf(page, policy)).toHaveCount(0);
 
   await openNotificationsPage(page, "Destinations");
-  await notificationRowAction(page, destination, "Delete");
-  const confirmDestination = page.getByRole("alertdialog", { name: "Delete webhook" });
-  await confirmDestination.getByRole("button", { name: "Delete" }).click();
+  await confirmRowAction(page, destination, "Delete", "Delete webhook");
   await expect(rowOf(page, destination)).toHaveCount(0);
 
   // The deleted policy's deliveries, under its name; every change was audited as the API's are.
@@ -193,7 +206,7 @@ test("a history link with filters it cannot read says which, on the page, and li
 });
 
 test("255-character names truncate, with the whole name in their title, on all three pages at 1440 and 390 px", async ({ page, uniqueName }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(240_000);
   const policy = uniqueName("Long notification").padEnd(255, "n");
   const destination = uniqueName("Long hook").padEnd(255, "h");
   const tokenName = uniqueName("Long token").padEnd(255, "t");
@@ -254,19 +267,35 @@ test("255-character names truncate, with the whole name in their title, on all t
   }
 
   await openNotificationsPage(page, "Notifications");
-  await notificationRowAction(page, policy, "Delete");
-  await page.getByRole("alertdialog", { name: "Delete notification" }).getByRole("button", { name: "Delete" }).click();
+  await confirmRowAction(page, policy, "Delete", "Delete notification");
   await expect(rowOf(page, policy)).toHaveCount(0);
   await openNotificationsPage(page, "Destinations");
-  await notificationRowAction(page, destination, "Delete");
-  await page.getByRole("alertdialog", { name: "Delete webhook" }).getByRole("button", { name: "Delete" }).click();
+  await confirmRowAction(page, destination, "Delete", "Delete webhook");
   await expect(rowOf(page, destination)).toHaveCount(0);
+});
+
+test.describe("an account without notifications", () => {
+  test.use({ role: "empty_account" });
+
+  test("shows each page's empty state, with the way to add the first one", async ({ page }) => {
+    await openNotificationsPage(page, "Notifications");
+    await expect(page.getByRole("heading", { name: "No notifications yet" })).toBeVisible();
+    await page.getByRole("button", { name: "Add your first notification" }).click();
+    await expect(page.getByRole("dialog", { name: "Add notification" })).toContainText("Expiring Access Service Token Alert");
+    await page.keyboard.press("Escape");
+    await openNotificationsPage(page, "Destinations");
+    await expect(page.getByRole("heading", { name: "No webhook destinations yet" })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Add your first webhook" })).toBeVisible();
+    await openNotificationsPage(page, "History");
+    await expect(page.getByRole("heading", { name: "No alerts delivered yet" })).toBeVisible();
+  });
 });
 
 test.describe("a Read only administrator", () => {
   test.use({ role: "read_only" });
 
   test("sees notifications, destinations and the history, but no control that changes them", async ({ page, pageAs, uniqueName }) => {
+    test.setTimeout(180_000);
     const prefix = uniqueName("Read only notify");
     const writer = await pageAs("access_admin");
     await openNotificationsPage(writer, "Destinations");
@@ -297,12 +326,10 @@ test.describe("a Read only administrator", () => {
 
     // Clean up as the writer: the policy first (it names the destination).
     await openNotificationsPage(writer, "Notifications");
-    await notificationRowAction(writer, `${prefix} policy`, "Delete");
-    await writer.getByRole("alertdialog", { name: "Delete notification" }).getByRole("button", { name: "Delete" }).click();
+    await confirmRowAction(writer, `${prefix} policy`, "Delete", "Delete notification");
     await expect(rowOf(writer, `${prefix} policy`)).toHaveCount(0);
     await openNotificationsPage(writer, "Destinations");
-    await notificationRowAction(writer, `${prefix} hook`, "Delete");
-    await writer.getByRole("alertdialog", { name: "Delete webhook" }).getByRole("button", { name: "Delete" }).click();
+    await confirmRowAction(writer, `${prefix} hook`, "Delete", "Delete webhook");
     await expect(rowOf(writer, `${prefix} hook`)).toHaveCount(0);
   });
 });

@@ -76,7 +76,7 @@ export function TestWebhookDialog({ destination, open, onOpenChange, onCloseAuto
         <DialogHeader>
           <DialogTitle>Test webhook</DialogTitle>
           <DialogDescription>
-            Posts a test message to <ConfirmSubject className="break-all">{destination.name}</ConfirmSubject>, with its secret when it has one, and
+            Posts a test message to <ConfirmSubject>{destination.name}</ConfirmSubject>, with its secret when it has one, and
             shows the answer. It is not an alert: the history does not list it.
           </DialogDescription>
         </DialogHeader>

@@ -24,6 +24,16 @@ export async function notificationRowAction(page: Page, name: string, item: "Edi
   await page.getByRole("menuitem", { name: item, exact: true }).click();
 }
 
+/** A row's item that asks for confirmation, confirmed; returns once the dialog has closed (the action succeeded). */
+export async function confirmRowAction(page: Page, name: string, item: "Delete" | "Disable" | "Enable", title: string): Promise<void> {
+  await notificationRowAction(page, name, item);
+  const confirm = page.getByRole("alertdialog", { name: title });
+  await expect(confirm).toContainText(name);
+  await confirm.getByRole("button", { name: item, exact: true }).click();
+  // While it is open the page behind it is hidden from the accessibility tree: rows are not "gone" until it closes.
+  await expect(confirm).toBeHidden();
+}
+
 /** Add webhook → name, URL, secret → Save. */
 export async function addWebhook(page: Page, input: { name: string; url: string; secret?: string }): Promise<void> {
   await page.getByRole("button", { name: /^Add (your first )?webhook$/ }).first().click();
