@@ -11,7 +11,8 @@ export type FormResult<T extends object = object> = ({ ok: true } & T) | FormFai
 
 /**
  * The words the forms use for the fields the domain names: the service-token and administrator
- * inputs in camelCase, the Access inputs in their wire names (session_duration, ...).
+ * inputs in camelCase, the Access and alerting inputs in their wire names (session_duration,
+ * mechanisms.email, ...).
  */
 const FIELD_LABELS: Record<string, string> = {
   name: "Name",
@@ -32,17 +33,35 @@ const FIELD_LABELS: Record<string, string> = {
   strict_service_token_auth: "Strict mode",
   permissions: "Permissions",
   expiresAt: "Expiry date",
+  alert_type: "Alert type",
+  description: "Description",
+  mechanisms: "Recipients",
+  "mechanisms.email": "Email recipients",
+  "mechanisms.webhooks": "Webhook destinations",
+  "filters.days_before_expiration": "Notify before expiry",
+  url: "URL",
+  secret: "Secret",
 };
 
 const RULE_LISTS: Record<string, string> = { include: "Include", require: "Require", exclude: "Exclude" };
+
+/** One entry of a list field: "mechanisms.email.2.id" → "Email recipient 3". */
+const LIST_ENTRIES: [RegExp, string][] = [
+  [/^policies\.(\d+)(?:\.|$)/, "Policy"],
+  [/^mechanisms\.email\.(\d+)(?:\.|$)/, "Email recipient"],
+  [/^mechanisms\.webhooks\.(\d+)(?:\.|$)/, "Webhook destination"],
+];
 
 /** "include.0.ip.ip" → "Include rule 1", "policies.2" → "Policy 3". */
 function labelOf(field: string): string | undefined {
   if (FIELD_LABELS[field]) return FIELD_LABELS[field];
   const rule = /^(include|require|exclude)\.(\d+)(?:\.|$)/.exec(field);
   if (rule) return `${RULE_LISTS[rule[1]]} rule ${Number(rule[2]) + 1}`;
-  const policy = /^policies\.(\d+)(?:\.|$)/.exec(field);
-  if (policy) return `Policy ${Number(policy[1]) + 1}`;
+  for (const [pattern, label] of LIST_ENTRIES) {
+    const entry = pattern.exec(field);
+    if (entry) return `${label} ${Number(entry[1]) + 1}`;
+  }
+  if (field.startsWith("filters.days_before_expiration.")) return FIELD_LABELS["filters.days_before_expiration"];
   return undefined;
 }
 

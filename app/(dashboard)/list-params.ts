@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { isUuid } from "@/lib/input/uuid";
 
 // The URL of a dashboard list: ?page, per_page and q, shared by every list page (each adds its
 // own sort or filters), and the redirect past the last page. Anything unreadable falls back to the
@@ -43,4 +44,54 @@ export function redirectPastLastPage(path: string, raw: RawParams, list: { items
   if (lastPage === 1) query.delete("page");
   else query.set("page", String(lastPage));
   redirect(`${path}${query.size ? `?${query}` : ""}`);
+}
+
+/** A filter of the URL that could not be read: its parameter, the page's word for it, what is wrong. */
+export interface ParamProblem {
+  param: string;
+  label: string;
+  problem: string;
+}
+
+export type FilterCheck = (value: string) => { ok: true; value: string } | { ok: false; problem: string };
+
+/** A filter that takes an id (read lowercase); `what` completes "is not …". */
+export const uuidFilter =
+  (what: string): FilterCheck =>
+  (value) =>
+    isUuid(value) ? { ok: true, value: value.toLowerCase() } : { ok: false, problem: `is not ${what}` };
+
+/** A filter that takes one of `values`; `problem` says which when it is not. */
+export const oneOfFilter =
+  (values: readonly string[], problem: string): FilterCheck =>
+  (value) =>
+    values.includes(value) ? { ok: true, value } : { ok: false, problem };
+
+/** Longer than any id or choice a filter takes. */
+const MAX_FILTER_VALUE = 64;
+
+/**
+ * The filters of a log's URL (Logs › Authentication, Notifications › History), each read by its
+ * check. A filter the page cannot read is not silently dropped (the page would then show more than
+ * the link promised): it becomes a problem that names the parameter, never its value (which may be
+ * 10 KB long or hold a NUL). `cleanHref` is `path` with the readable filters alone.
+ */
+export function readFilterParams<P extends string>(
+  raw: RawParams,
+  path: string,
+  filters: Record<P, { label: string; check: FilterCheck }>,
+  keep: Record<string, string> = {},
+): { filters: Partial<Record<P, string>>; problems: ParamProblem[]; cleanHref: string } {
+  const read: Partial<Record<P, string>> = {};
+  const problems: ParamProblem[] = [];
+  for (const param of Object.keys(filters) as P[]) {
+    const value = first(raw[param]);
+    if (value === undefined || value === "") continue;
+    const { label, check } = filters[param];
+    const result: ReturnType<FilterCheck> = value.length > MAX_FILTER_VALUE ? { ok: false, problem: "is too long" } : check(value);
+    if (result.ok) read[param] = result.value;
+    else problems.push({ param, label, problem: result.problem });
+  }
+  const clean = new URLSearchParams({ ...(read as Record<string, string>), ...keep });
+  return { filters: read, problems, cleanHref: `${path}${clean.size ? `?${clean}` : ""}` };
 }

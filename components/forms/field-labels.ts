@@ -18,6 +18,14 @@ export const FIELD_LABELS = {
   strict_service_token_auth: "Strict service token authentication",
   permissions: "Permissions",
   expiresAt: "Expiry date",
+  alert_type: "Alert type",
+  description: "Description",
+  "mechanisms.email": "Email recipients",
+  "mechanisms.webhooks": "Webhook destinations",
+  "filters.days_before_expiration": "Notify before expiry",
+  enabled: "Enabled",
+  url: "URL",
+  secret: "Secret",
 } as const;
 
 export type LabelledField = keyof typeof FIELD_LABELS;

@@ -1,8 +1,8 @@
-import { ScrollText, Settings, ShieldCheck, type LucideIcon } from "lucide-react";
+import { Bell, ScrollText, Settings, ShieldCheck, type LucideIcon } from "lucide-react";
 import type { Capability } from "@/lib/auth/permissions";
 
 // The dashboard's navigation, with Cloudflare's names. Add a section or an item here when its page
-// exists (Notifications, say): the sidebar never links to a missing page. An item with a
+// exists: the sidebar never links to a missing page. An item with a
 // `capability` is hidden from roles without it (the page refuses them anyway).
 
 export interface NavItem {
@@ -48,6 +48,19 @@ export const NAV_SECTIONS: NavSection[] = [
         items: [
           { label: "Authentication", href: "/logs/authentication" },
           { label: "Audit", href: "/logs/audit" },
+        ],
+      },
+    ],
+  },
+  {
+    label: "Notifications",
+    icon: Bell,
+    groups: [
+      {
+        items: [
+          { label: "All Notifications", href: "/notifications", exact: true },
+          { label: "Destinations", href: "/notifications/destinations" },
+          { label: "History", href: "/notifications/history" },
         ],
       },
     ],

@@ -87,9 +87,9 @@ export function ConfirmDialog<R extends FormResult>({
   );
 }
 
-/** The name of the object a confirmation is about, set off in its sentence. */
+/** The name of the object a confirmation is about, set off in its sentence; a long name without spaces wraps instead of widening the dialog. */
 export function ConfirmSubject({ children, className }: { children: React.ReactNode; className?: string }) {
-  return <span className={cn("font-medium text-zinc-900", className)}>{children}</span>;
+  return <span className={cn("font-medium [overflow-wrap:anywhere] text-zinc-900", className)}>{children}</span>;
 }
 
 /** A details box of a confirmation: `note` (grey) for facts, `warning` (amber) for what else is affected. */

@@ -55,3 +55,33 @@ export async function closeDb(): Promise<void> {
   await pool?.end();
   pool = undefined;
 }
+
+/**
+ * A delivery in the history of `policyId`'s account, as the scan records one: for pages that only
+ * show the history (the scan itself is tested through a real scan in e2e/notifications.spec.ts).
+ */
+export async function insertDelivery(d: {
+  policyId: string;
+  policyName: string;
+  serviceTokenId: string;
+  serviceTokenName: string;
+  target: string;
+  targetName: string;
+  status: "sent" | "failed";
+  error: string | null;
+}): Promise<void> {
+  const { rowCount } = await db().query(
+    `INSERT INTO alert_deliveries (account_id, policy_id, policy_name, service_token_id, service_token_name, expires_at, lead_days,
+                                   mechanism, target, target_name, status, error, attempts, alert_body, sent_at)
+     SELECT account_id, $1::uuid, $2, $3::uuid, $4, now() + interval '100 hours', 7, 'webhook', $5, $6, $7::"AlertDeliveryStatus", $8, 5, '{}', now()
+       FROM alert_policies WHERE id = $1::uuid`,
+    [d.policyId, d.policyName, d.serviceTokenId, d.serviceTokenName, d.target, d.targetName, d.status, d.error],
+  );
+  if (rowCount !== 1) throw new Error(`no alert policy ${d.policyId}`);
+}
+
+export async function alertPolicyId(name: string): Promise<string> {
+  const { rows } = await db().query<{ id: string }>("SELECT id::text AS id FROM alert_policies WHERE name = $1", [name]);
+  if (rows.length !== 1) throw new Error(`${rows.length} alert policies named ${name}`);
+  return rows[0].id;
+}

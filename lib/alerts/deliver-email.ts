@@ -1,4 +1,5 @@
 import nodemailer from "nodemailer";
+import { getEnv, type Env } from "../env";
 import { alertEmail, type AlertPayload } from "./message";
 import { withRetries, type DeliveryOutcome, type RetryPolicy } from "./retry";
 
@@ -13,6 +14,11 @@ export interface Mailer {
   /** The SMTP server's answer ("250 OK ..."); throws what nodemailer throws. */
   send(to: string, message: { subject: string; text: string; html: string }): Promise<string>;
   close(): void;
+}
+
+/** Whether alert emails are sent at all: SMTP_URL is set (SMTP_FROM has a default). The dashboard warns when not. */
+export function emailConfigured(env: Pick<Env, "SMTP_URL"> = getEnv()): boolean {
+  return Boolean(env.SMTP_URL);
 }
 
 /** SMTP_FROM, or alerts@<the PUBLIC_URL host>. */

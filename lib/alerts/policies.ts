@@ -36,7 +36,7 @@ const select = {
   tokenIds: true,
   createdAt: true,
   updatedAt: true,
-  webhooks: { select: { webhookId: true }, orderBy: { webhookId: "asc" } },
+  webhooks: { select: { webhookId: true, webhook: { select: { name: true } } }, orderBy: { webhookId: "asc" } },
 } as const satisfies Prisma.AlertPolicySelect;
 
 type PolicyRow = Prisma.AlertPolicyGetPayload<{ select: typeof select }>;
@@ -51,6 +51,8 @@ export interface AlertPolicyView {
   emailRecipients: string[];
   /** mechanisms.webhooks: destination ids. */
   webhookIds: string[];
+  /** The same destinations with their names, for the dashboard. */
+  webhooks: { id: string; name: string }[];
   /** filters.days_before_expiration, ascending. */
   leadDays: number[];
   /** filters.token_id; empty: every token of the account. */
@@ -68,6 +70,7 @@ function toView(row: PolicyRow): AlertPolicyView {
     alertType: row.alertType,
     emailRecipients: row.emailRecipients,
     webhookIds: row.webhooks.map((w) => w.webhookId),
+    webhooks: row.webhooks.map((w) => ({ id: w.webhookId, name: w.webhook.name })),
     leadDays: row.leadDays,
     tokenIds: row.tokenIds,
     createdAt: row.createdAt,
@@ -75,7 +78,7 @@ function toView(row: PolicyRow): AlertPolicyView {
   };
 }
 
-type Content = Omit<AlertPolicyView, "id" | "createdAt" | "updatedAt">;
+type Content = Omit<AlertPolicyView, "id" | "createdAt" | "updatedAt" | "webhooks">;
 
 function contentOf(c: AlertPolicyContent): Content {
   return {

@@ -5,9 +5,9 @@ import { requireAdmin } from "@/lib/auth/require-admin";
 import { AppError } from "@/lib/errors";
 import { getServiceToken, serviceTokenNames } from "@/lib/service-tokens/service";
 import { AccessLogEmptyState } from "@/components/access-logs/access-log-empty-state";
-import { AccessLogParamProblems } from "@/components/access-logs/access-log-param-problems";
 import { AccessLogTable } from "@/components/access-logs/access-log-table";
 import type { AccessLogEntry, FilterOption } from "@/components/access-logs/types";
+import { ParamProblems } from "@/components/data-table/param-problems";
 import { PageHeader } from "@/components/layout/page-header";
 import { Card } from "@/components/ui/card";
 import { redirectPastLastPage, type RawParams } from "../../list-params";
@@ -41,7 +41,7 @@ export default async function AuthenticationLogPage({ searchParams }: { searchPa
       <>
         <PageHeader breadcrumbs={BREADCRUMBS} title="Authentication" description={DESCRIPTION} />
         <Card className="overflow-hidden">
-          <AccessLogParamProblems problems={problems} cleanHref={cleanHref} />
+          <ParamProblems problems={problems} cleanHref={cleanHref} />
         </Card>
       </>
     );
