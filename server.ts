@@ -12,6 +12,8 @@ import { oversizedRequestResponse, type HttpParseError } from "./lib/http/client
 import { CLIENT_IP_HEADER, clientIp } from "./lib/http/client-ip";
 import { parseCidrList } from "./lib/net/ip";
 import { logger } from "./lib/logger";
+import { apiRequests } from "./lib/metrics/registry";
+import { createOperationsEndpoints } from "./lib/runtime/operations";
 import { ensureAuthSecret, prepareDatabase, seedFromEnv } from "./lib/runtime/bootstrap";
 import { buildIfStale } from "./lib/runtime/build";
 import { startNextWorker } from "./lib/runtime/worker-proxy";
@@ -25,7 +27,7 @@ async function main() {
   await ensureAuthSecret();
   await seedFromEnv();
 
-  const worker = await startNextWorker({ port: env.PORT });
+  const worker = await startNextWorker({ port: env.PORT, onApiAnswer: (method, route, status) => apiRequests.inc({ method, route, status }) });
 
   const trusted = parseCidrList(env.TRUSTED_PROXIES, "TRUSTED_PROXIES");
   const access = new AccessRuntime({
@@ -36,6 +38,11 @@ async function main() {
     maxFailuresPerClientId: env.VALIDATE_MAX_FAILURES_PER_CLIENT_ID,
   });
   await access.start();
+  const operations = await createOperationsEndpoints({
+    signingKeys: async () => (await access.store.keys()).signing.size,
+    metricsToken: env.METRICS_TOKEN,
+    clientIp: (req) => clientIp(req.socket.remoteAddress, req.headers["x-forwarded-for"], trusted),
+  });
   // Expiry alerts: a scan every ALERT_SCAN_INTERVAL, each delivery claimed in the database.
   const alerts = AlertScanner.fromEnv();
   alerts.start();
@@ -46,9 +53,12 @@ async function main() {
       access.handle(req, res);
       return;
     }
+    // Probes and metrics: answered here, without Next and without a log line each.
+    if (operations.handle(req, res)) return;
     // API requests Next would answer with HTML, a redirect or a 500 get their v4 envelope here.
     const early = apiPreRouteAnswer(req.method, req.url);
     if (early) {
+      apiRequests.inc({ method: req.method, route: "unmatched", status: early.status });
       res.writeHead(early.status, early.headers).end(early.body);
       return;
     }
