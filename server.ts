@@ -7,6 +7,7 @@ import { ACCESS_PREFIX, AccessRuntime } from "./lib/access/validation/runtime";
 import { AlertScanner } from "./lib/alerts/scanner";
 import { apiPreRouteAnswer } from "./lib/api/pre-route";
 import { disconnectDb } from "./lib/db/client";
+import { assertPostgresUserCanReach, EmbeddedPostgresAccessError } from "./lib/db/embedded-access";
 import { getEnv } from "./lib/env";
 import { oversizedRequestResponse, type HttpParseError } from "./lib/http/client-error";
 import { CLIENT_IP_HEADER, clientIp } from "./lib/http/client-ip";
@@ -22,7 +23,9 @@ const HTTP_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "
 
 async function main() {
   const env = getEnv();
-  buildIfStale(env.NEXT_DIST_DIR, { skip: env.SKIP_BUILD === "1", onBuild: () => logger.info("building the application (next build)") });
+  // Before a build that takes minutes: whether the embedded PostgreSQL can run at all.
+  if (!env.DATABASE_URL) assertPostgresUserCanReach(env.dataDir);
+  buildIfStale(env.NEXT_DIST_DIR, { skip: env.SKIP_BUILD === "1", onBuild: () => logger.info("type-checking and building the application (tsc, next build)") });
   const db = await prepareDatabase();
   await ensureAuthSecret();
   await seedFromEnv();
@@ -112,6 +115,8 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
-  logger.fatal({ err: err instanceof Error ? { message: err.message, stack: err.stack } : err }, "start-up failed");
+  // A setting the operator must change: its message says what to do; a stack would bury it.
+  if (err instanceof EmbeddedPostgresAccessError) logger.fatal(err.message);
+  else logger.fatal({ err: err instanceof Error ? { message: err.message, stack: err.stack } : err }, "start-up failed");
   process.exit(1);
 });
