@@ -16,7 +16,13 @@ export function getDb(): PrismaClient {
   if (!url) throw new Error("DATABASE_URL is not set (npm start sets it for the embedded database)");
   // The pool is ours (not the adapter's) so that the metrics can read how busy it is.
   globalForDb.gatepostPool = new pg.Pool({ connectionString: url, max: 10 });
-  globalForDb.gatepostDb = new PrismaClient({ adapter: new PrismaPg(globalForDb.gatepostPool) });
+  globalForDb.gatepostDb = new PrismaClient({
+    adapter: new PrismaPg(globalForDb.gatepostPool),
+    // Prisma's defaults (2 s to get a connection, 5 s for the whole transaction) fail a start-up or a
+    // request on a busy machine (seen: the first transaction of a fresh database took 5.5 s under
+    // load). Locks are taken inside transactions, so a slow one delays others but never corrupts.
+    transactionOptions: { maxWait: 10_000, timeout: 20_000 },
+  });
   return globalForDb.gatepostDb;
 }
 

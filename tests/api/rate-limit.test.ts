@@ -26,10 +26,12 @@ let small: Limited | undefined;
 
 async function limitedServer(env: Record<string, string | undefined>): Promise<Limited> {
   const server = await startTestServer({ env });
-  const first = await createApiTokenWithCli(server.dataDir, { name: "rate limited", permissions: ["Access: Service Tokens Read"] });
-  const res = await fetch(`${server.url}/client/v4/accounts`, { headers: { authorization: `Bearer ${first}` } });
+  // The CLI's token finds the account; the two under test have sent nothing yet.
+  const cliToken = await createApiTokenWithCli(server.dataDir, { name: "setup", permissions: ["Access: Service Tokens Read"] });
+  const res = await fetch(`${server.url}/client/v4/accounts`, { headers: { authorization: `Bearer ${cliToken}` } });
   const accountId = ((await res.json()) as { result: { id: string }[] }).result[0].id;
-  const second = await insertApiToken(embeddedDatabaseUrl(server.dataDir), { accountId, name: "unaffected", permissions: ["Access: Service Tokens Read"] });
+  const insert = (name: string) => insertApiToken(embeddedDatabaseUrl(server.dataDir), { accountId, name, permissions: ["Access: Service Tokens Read"] });
+  const [first, second] = await Promise.all([insert("rate limited"), insert("unaffected")]);
   return { server, accountId, first, second };
 }
 
