@@ -7,11 +7,14 @@ import { ACCESS_PREFIX, AccessRuntime } from "./lib/access/validation/runtime";
 import { AlertScanner } from "./lib/alerts/scanner";
 import { apiPreRouteAnswer } from "./lib/api/pre-route";
 import { disconnectDb } from "./lib/db/client";
+import { assertPostgresUserCanReach, EmbeddedPostgresAccessError } from "./lib/db/embedded-access";
 import { getEnv } from "./lib/env";
 import { oversizedRequestResponse, type HttpParseError } from "./lib/http/client-error";
 import { CLIENT_IP_HEADER, clientIp } from "./lib/http/client-ip";
 import { parseCidrList } from "./lib/net/ip";
 import { logger } from "./lib/logger";
+import { apiRequests } from "./lib/metrics/registry";
+import { createOperationsEndpoints } from "./lib/runtime/operations";
 import { ensureAuthSecret, prepareDatabase, seedFromEnv } from "./lib/runtime/bootstrap";
 import { buildIfStale } from "./lib/runtime/build";
 import { startNextWorker } from "./lib/runtime/worker-proxy";
@@ -20,12 +23,14 @@ const HTTP_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "
 
 async function main() {
   const env = getEnv();
-  buildIfStale(env.NEXT_DIST_DIR, { skip: env.SKIP_BUILD === "1", onBuild: () => logger.info("building the application (next build)") });
+  // Before a build that takes minutes: whether the embedded PostgreSQL can run at all.
+  if (!env.DATABASE_URL) assertPostgresUserCanReach(env.dataDir);
+  buildIfStale(env.NEXT_DIST_DIR, { skip: env.SKIP_BUILD === "1", onBuild: () => logger.info("type-checking and building the application (tsc, next build)") });
   const db = await prepareDatabase();
   await ensureAuthSecret();
   await seedFromEnv();
 
-  const worker = await startNextWorker({ port: env.PORT });
+  const worker = await startNextWorker({ port: env.PORT, onApiAnswer: (method, route, status) => apiRequests.inc({ method, route, status }) });
 
   const trusted = parseCidrList(env.TRUSTED_PROXIES, "TRUSTED_PROXIES");
   const access = new AccessRuntime({
@@ -36,6 +41,11 @@ async function main() {
     maxFailuresPerClientId: env.VALIDATE_MAX_FAILURES_PER_CLIENT_ID,
   });
   await access.start();
+  const operations = await createOperationsEndpoints({
+    signingKeys: async () => (await access.store.keys()).signing.size,
+    metricsToken: env.METRICS_TOKEN,
+    clientIp: (req) => clientIp(req.socket.remoteAddress, req.headers["x-forwarded-for"], trusted),
+  });
   // Expiry alerts: a scan every ALERT_SCAN_INTERVAL, each delivery claimed in the database.
   const alerts = AlertScanner.fromEnv();
   alerts.start();
@@ -46,9 +56,12 @@ async function main() {
       access.handle(req, res);
       return;
     }
+    // Probes and metrics: answered here, without Next and without a log line each.
+    if (operations.handle(req, res)) return;
     // API requests Next would answer with HTML, a redirect or a 500 get their v4 envelope here.
     const early = apiPreRouteAnswer(req.method, req.url);
     if (early) {
+      apiRequests.inc({ method: req.method, route: "unmatched", status: early.status });
       res.writeHead(early.status, early.headers).end(early.body);
       return;
     }
@@ -102,6 +115,8 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
-  logger.fatal({ err: err instanceof Error ? { message: err.message, stack: err.stack } : err }, "start-up failed");
+  // A setting the operator must change: its message says what to do; a stack would bury it.
+  if (err instanceof EmbeddedPostgresAccessError) logger.fatal(err.message);
+  else logger.fatal({ err: err instanceof Error ? { message: err.message, stack: err.stack } : err }, "start-up failed");
   process.exit(1);
 });

@@ -79,7 +79,7 @@ interface Side {
 }
 
 /**
- * The validation endpoint runs from source (server.ts through tsx); the build only has to exist for
+ * The validation endpoint runs from source (server.ts through the tsx loader); the build only has to exist for
  * server.ts to start. So BENCH_ONLY=validation reuses any earlier build rather than rebuild.
  */
 function buildForValidation(): BuildStatus {

@@ -17,7 +17,7 @@ export const benchPort = (exclude: number[] = []): Promise<number> => freePort({
 export interface RunningServer {
   baseUrl: string;
   pid: number;
-  /** The process that serves requests, when it is not `pid` itself (tsx runs server.ts in a child). */
+  /** The process that serves requests, when it is not `pid` itself. */
   servingPid?: () => number | undefined;
   /** Stops it; what happened, for the report. */
   stop(): Promise<string>;
@@ -32,7 +32,7 @@ export interface GatepostOptions {
   logFile: string;
   /** Added to the server's environment. */
   env?: Record<string, string>;
-  /** Node flags for server.ts (tsx hands them on), e.g. --cpu-prof, which NODE_OPTIONS refuses. */
+  /** Node flags for server.ts, e.g. --cpu-prof, which NODE_OPTIONS refuses. */
   nodeArgs?: string[];
 }
 

@@ -767,7 +767,7 @@ export function renderValidation(v: ValidationResult): string {
   }
   for (const f of v.findings) lines.push(f, "");
   lines.push(
-    "**Method.** One Gatepost server started as `npm start` does (server.ts from source through tsx, the `.next-bench` build, its own embedded PostgreSQL in a fresh DATA_DIR, " +
+    "**Method.** One Gatepost server started as `npm start` does (server.ts from source, node with the tsx loader, the `.next-bench` build, its own embedded PostgreSQL in a fresh DATA_DIR, " +
       "127.0.0.1 only), the bare `node:http` baseline (bench/baseline-server.mjs) and the always-200 auth server (bench/auth-ok-server.mjs), each its own process, and " +
       "for the forward-auth rows Debian's nginx with one worker. Every run is autocannon from the bench process on the same 2 cores, " +
       `${s.connections} connections for ${s.loadSeconds} s (BENCH_LOAD_SECONDS), and each ratio divides by a run of the same length in the same section. ` +
@@ -780,7 +780,7 @@ export function renderValidation(v: ValidationResult): string {
       "is that block minus the upstream's `keepalive` (a connection per subrequest); the variant adds `proxy_method HEAD;` to the subrequest. " +
       "Gatepost behind nginx is compared with the always-200 server behind the same configuration, which is nginx's own cost of auth_request. Memory: after the runs above, the next " +
       `${s.memoryTokens.toLocaleString("en-US")} tokens validated once each over ${s.memoryConcurrency} keep-alive connections (every answer checked for 200 and a JWT), ` +
-      "then VmRSS of the server process (server.ts, not its tsx wrapper). CPU µs/req: user + system time, every thread (/proc/<pid>/stat), of the processes " +
+      "then VmRSS of the server process. CPU µs/req: user + system time, every thread (/proc/<pid>/stat), of the processes " +
       "that answer — the baseline; Gatepost; nginx's worker plus its auth server plus the node:http application — divided by the answers counted; steadier than " +
       "req/s on a shared machine, because other work takes cores from the servers but does not add to their CPU time. Before the runs, probes check that a pair gets a JWT, the JWT passes, a wrong secret is refused, " +
       "and that nginx refuses a request without credentials and passes on the auth server's CF_Authorization cookie (so auth_request_set saw its answer); autocannon then counts every non-2xx answer. Targets are reported, not enforced.",

@@ -32,6 +32,17 @@ const envSchema = z.object({
       if (typeof ms === "string") ctx.addIssue({ code: "custom", message: ms });
     }),
   TRUSTED_PROXIES: z.string().default("127.0.0.0/8,::1/128"),
+  // The REST API's rate limit per API token: requests per window (lib/api-tokens/rate-limit.ts).
+  API_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000_000).default(1200),
+  API_RATE_LIMIT_WINDOW: z
+    .string()
+    .default("5m")
+    .superRefine((value, ctx) => {
+      const ms = durationMs(value, RATE_WINDOW_HINT, 1000, 86_400_000);
+      if (typeof ms === "string") ctx.addIssue({ code: "custom", message: ms });
+    }),
+  // Unset: GET /metrics answers loopback clients only; set: any client that sends it as a bearer token.
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   // Failed validations allowed per minute, per client IP and per client id, on each instance.
   VALIDATE_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(100),
   VALIDATE_MAX_FAILURES_PER_CLIENT_ID: z.coerce.number().int().min(1).default(20),
@@ -43,20 +54,24 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
-export type Env = z.infer<typeof envSchema> & { publicUrl: string; dataDir: string; alertScanIntervalMs: number };
+export type Env = z.infer<typeof envSchema> & { publicUrl: string; dataDir: string; alertScanIntervalMs: number; apiRateLimitWindowMs: number };
 
 const SCAN_INTERVAL_HINT = 'a Go duration between 1s and 24h such as "1m" or "30s"';
+const RATE_WINDOW_HINT = 'a Go duration between 1s and 24h such as "5m"';
 
-/** ALERT_SCAN_INTERVAL in milliseconds, or why it is not one. */
-function scanIntervalMs(value: string): number | string {
+/** A Go duration in milliseconds within [min, max], or why it is not one. */
+function durationMs(value: string, hint: string, min: number, max: number): number | string {
   try {
     const ms = Number(parseGoDurationNs(value) / 1_000_000n);
-    return ms >= 1000 && ms <= 86_400_000 ? ms : `must be ${SCAN_INTERVAL_HINT}`;
+    return ms >= min && ms <= max ? ms : `must be ${hint}`;
   } catch (e) {
-    if (e instanceof DurationError) return `${e.message}; expected ${SCAN_INTERVAL_HINT}`;
+    if (e instanceof DurationError) return `${e.message}; expected ${hint}`;
     throw e;
   }
 }
+
+/** ALERT_SCAN_INTERVAL in milliseconds, or why it is not one. */
+const scanIntervalMs = (value: string) => durationMs(value, SCAN_INTERVAL_HINT, 1000, 86_400_000);
 
 let cached: Env | undefined;
 
@@ -77,6 +92,7 @@ export function getEnv(): Env {
     dataDir: path.resolve(env.DATA_DIR),
     // A number: the schema refused every value for which it is a reason.
     alertScanIntervalMs: scanIntervalMs(env.ALERT_SCAN_INTERVAL) as number,
+    apiRateLimitWindowMs: durationMs(env.API_RATE_LIMIT_WINDOW, RATE_WINDOW_HINT, 1000, 86_400_000) as number,
   };
   return cached;
 }

@@ -171,6 +171,17 @@ const ensuring = new Map<string, Promise<void>>();
  * Makes the account's first signing key if it has no unretired one. No audit row (nobody changed
  * anything); last_key_rotation_at is set, which starts the rotation schedule.
  */
+/**
+ * A signing key for every account that has none: at start, so that readiness can say the keys are
+ * loaded and the first validation does not wait for an RSA key.
+ */
+export async function ensureSigningKeysOfAllAccounts(): Promise<void> {
+  const missing = await getDb().$queryRaw<{ id: string }[]>`
+    SELECT a.id FROM accounts a
+    WHERE NOT EXISTS (SELECT 1 FROM access_signing_keys k WHERE k.account_id = a.id AND k.retired_at IS NULL)`;
+  for (const { id } of missing) await ensureSigningKey(id);
+}
+
 export function ensureSigningKey(accountId: string): Promise<void> {
   const pending = ensuring.get(accountId);
   if (pending) return pending;

@@ -2,6 +2,7 @@ import "server-only";
 import { randomInt } from "node:crypto";
 import pg from "pg";
 import { logger } from "../logger";
+import { alertDeliveries } from "../metrics/registry";
 
 // Who delivers a claimed alert. A scanner claims a delivery by inserting its alert_deliveries row
 // (the unique claim key makes one instance win, scan.ts) with `owner` = its owner number, and holds
@@ -44,7 +45,8 @@ const CLAIM_SQL = `
   FROM unnest($1::text[], $2::uuid[], $3::text[], $4::uuid[], $5::text[], $6::timestamptz[], $7::int[], $8::text[],
               $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::timestamptz[])
     AS v(account_id, policy_id, policy_name, token_id, token_name, expires_at, lead_days, mechanism, target, target_name, status, error, body, sent_at)
-  ON CONFLICT (policy_id, service_token_id, expires_at, lead_days, mechanism, target) DO NOTHING`;
+  ON CONFLICT (policy_id, service_token_id, expires_at, lead_days, mechanism, target) DO NOTHING
+  RETURNING mechanism::text, status::text`;
 
 export class DeliveryOwner {
   private client: pg.Client | null = null;
@@ -101,7 +103,10 @@ export class DeliveryOwner {
       col("accountId"), col("policyId"), col("policyName"), col("tokenId"), col("tokenName"), col("expiresAt"), col("leadDays"),
       col("mechanism"), col("target"), col("targetName"), col("status"), col("error"), col("body"), col("sentAt"), me,
     ];
-    return (await client.query(CLAIM_SQL, params)).rowCount ?? 0;
+    const claimed = await client.query<{ mechanism: string; status: string }>(CLAIM_SQL, params);
+    // Rows recorded as they are (email without SMTP) are finished here: count them as delivered ones are.
+    for (const r of claimed.rows) if (r.status !== "pending") alertDeliveries.inc({ mechanism: r.mechanism, status: r.status });
+    return claimed.rowCount ?? 0;
   }
 
   /**

@@ -2,6 +2,7 @@ import "server-only";
 import { appsAdmittingServiceTokens } from "../access/policies";
 import { getDb } from "../db/client";
 import { logger } from "../logger";
+import { alertDeliveries } from "../metrics/registry";
 import type { Prisma } from "../generated/prisma/client";
 import { SMTP_NOT_CONFIGURED, deliverEmail, type Mailer } from "./deliver-email";
 import { deliverWebhook } from "./deliver-webhook";
@@ -246,6 +247,7 @@ export async function deliverPending(ctx: ScanContext): Promise<DeliverySummary>
         }
         const status = statusOf(row, outcome);
         summary[status === "not_sent" ? "notSent" : status]++;
+        alertDeliveries.inc({ mechanism: row.mechanism, status });
         // The destination's id only: an address is personal, a webhook URL can be a credential.
         if (status === "failed") logger.warn({ delivery: String(row.id), mechanism: row.mechanism, ...(row.mechanism === "webhook" ? { destination: row.target } : {}), error: outcome.error }, "alert delivery failed");
         // Only while it is still ours: an instance that lost its lock may have been adopted meanwhile.

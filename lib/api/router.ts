@@ -3,7 +3,7 @@ import { CLIENT_IP_HEADER } from "../http/client-ip";
 import { logger } from "../logger";
 import { successResponse } from "./envelope";
 import { internalErrorResponse, knownErrorResponse, loggableError, methodNotAllowed, noRoute } from "./errors";
-import { API_PREFIX } from "./paths";
+import { API_PREFIX, API_ROUTE_HEADER } from "./paths";
 import { routes, type Route } from "./routes";
 import { withApiToken, type ApiRequest } from "./with-api-token";
 
@@ -92,6 +92,8 @@ export async function dispatch(request: Request): Promise<Response> {
     if (!known) logger.error({ err: loggableError(err), method, route: pattern }, "API request failed");
     response = known ?? internalErrorResponse();
   }
+  // For the server entry's metrics (it strips the header): the route pattern, not the path.
+  response.headers.set(API_ROUTE_HEADER, pattern ?? "unmatched");
   logger.info(
     {
       method: request.method,

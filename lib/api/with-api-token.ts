@@ -1,6 +1,8 @@
 import "server-only";
 import { authenticateApiToken, type ApiTokenActor } from "../api-tokens/service";
+import { countApiRequest } from "../api-tokens/rate-limit";
 import { actorCan } from "../auth/actor";
+import { getEnv } from "../env";
 import type { Capability } from "../auth/permissions";
 import { parseJsonObject, readBodyText } from "./body";
 import type { ResultInfo } from "./envelope";
@@ -61,6 +63,9 @@ export function withApiToken(handler: ApiHandler, access: ApiAccess) {
     const { params, query, receivedAt } = req;
     const { actor, expiresAt } = await authenticateApiToken(bearerValue(request));
     req.apiTokenId = actor.tokenId;
+    // Every authenticated request counts, refused ones included, as Cloudflare counts them.
+    const env = getEnv();
+    await countApiRequest(actor.tokenId, { limit: env.API_RATE_LIMIT, windowMs: env.apiRateLimitWindowMs });
     // A malformed account id can only differ from the token's: the same 403 as another account's.
     if (params.account_id !== undefined && params.account_id !== actor.accountId) throw forbidden();
     if (access.permission !== null && !actorCan(actor, access.permission)) throw forbidden();

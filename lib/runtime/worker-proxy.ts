@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import os from "node:os";
 import path from "node:path";
+import { API_ROUTE_HEADER } from "../api/paths";
 import { childProcessEnv } from "../env";
 import { logger } from "../logger";
 
@@ -22,8 +23,11 @@ export interface NextWorker {
   onExit(fn: (code: number | null, signal: NodeJS.Signals | null) => void): void;
 }
 
-/** Starts the worker with this process's environment; `port` is the public one, where next-auth reaches itself. */
-export async function startNextWorker(opts: { port: number }): Promise<NextWorker> {
+/**
+ * Starts the worker with this process's environment; `port` is the public one, where next-auth
+ * reaches itself. `onApiAnswer` hears of every REST API answer (its route pattern and status).
+ */
+export async function startNextWorker(opts: { port: number; onApiAnswer?: (method: string, route: string, status: number) => void }): Promise<NextWorker> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "gatepost-worker-"));
   const socketPath = path.join(dir, "next.sock");
   const child: ChildProcess = fork(path.join(__dirname, "next-worker.ts"), [], {
@@ -53,6 +57,11 @@ export async function startNextWorker(opts: { port: number }): Promise<NextWorke
     const upstream = http.request({ socketPath, agent, method: req.method, path: req.url, headers }, (answer) => {
       const out: http.OutgoingHttpHeaders = {};
       for (const [name, value] of Object.entries(answer.headers)) if (!HOP_BY_HOP.has(name) && value !== undefined) out[name] = value;
+      const route = out[API_ROUTE_HEADER];
+      if (route !== undefined) {
+        delete out[API_ROUTE_HEADER];
+        opts.onApiAnswer?.(req.method ?? "", String(route), answer.statusCode ?? 0);
+      }
       res.writeHead(answer.statusCode ?? 502, answer.statusMessage, out);
       answer.pipe(res);
     });

@@ -3,9 +3,10 @@ import { closeSync, existsSync, openSync, readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { TEST_DIST_DIR } from "./build";
+import { SERVER_ENV, SERVER_NODE_ARGS } from "../../lib/runtime/processes";
 import { appEnv, childPids, commandLine, freePort, makeDataDir, postmasterPid, ROOT, sleep, waitForExit } from "./processes";
 
-// A Gatepost server as users start it (`tsx --tsconfig tsconfig.node.json server.ts`), from an
+// A Gatepost server as users start it (`npm start`, or the node command it runs), from an
 // existing production build, with its own embedded PostgreSQL in DATA_DIR unless the caller names
 // a DATABASE_URL: for the API, validation and end-to-end tests and the benchmarks.
 
@@ -21,8 +22,13 @@ export interface GatepostOptions {
   logLevel?: string;
   /** Applied last: DATABASE_URL, AUTH_SECRET, PUBLIC_URL, ADMIN_EMAIL ... (undefined removes). */
   env?: Record<string, string | undefined>;
-  /** Node flags for server.ts (tsx hands them on), e.g. --cpu-prof, which NODE_OPTIONS refuses. */
+  /** Node flags for server.ts, e.g. --cpu-prof, which NODE_OPTIONS refuses. */
   nodeArgs?: string[];
+  /**
+   * "node" (default): the server process itself, as `npm start` ends up running it. "npm": `npm
+   * start`, the process a supervisor signals (npm hands the signal on to the server).
+   */
+  launcher?: "node" | "npm";
   /** Default 120 s. */
   timeoutMs?: number;
 }
@@ -33,9 +39,9 @@ export interface GatepostProcess {
   port: number;
   dataDir: string;
   logFile: string;
-  /** The tsx launcher, the process a user's signal reaches. */
+  /** The process started: the server itself, or npm. The one a user's signal reaches. */
   pid: number;
-  /** The process that serves requests (tsx runs server.ts in a child), when it can be found. */
+  /** The process that serves requests (npm's child under the "npm" launcher), when it can be found. */
   servingPid(): number | undefined;
   /** Settles when the launcher exits, with its exit code or the signal that ended it. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
@@ -64,7 +70,8 @@ export async function startGatepost(opts: GatepostOptions): Promise<GatepostProc
   const port = opts.port ?? (await freePort());
   const logFile = opts.logFile ?? path.join(opts.dataDir, "server.log");
   const out = openSync(logFile, "a");
-  const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--tsconfig", "tsconfig.node.json", ...(opts.nodeArgs ?? []), "server.ts"], {
+  const [command, args] = opts.launcher === "npm" ? ["npm", ["start", "--silent"]] : [process.execPath, [...(opts.nodeArgs ?? []), ...SERVER_NODE_ARGS]];
+  const child = spawn(command, args, {
     cwd: ROOT,
     env: appEnv({
       DATA_DIR: opts.dataDir,
@@ -74,7 +81,10 @@ export async function startGatepost(opts: GatepostOptions): Promise<GatepostProc
       HOST: "127.0.0.1",
       LOG_LEVEL: opts.logLevel ?? "warn",
       NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
+      ...SERVER_ENV,
+      // The suites share a few API tokens across thousands of requests: far above the default
+      // 1,200 per 5 minutes. The rate-limit test starts its server with the default.
+      API_RATE_LIMIT: "1000000000",
       ...opts.env,
     }),
     stdio: ["ignore", out, out],
@@ -84,18 +94,13 @@ export async function startGatepost(opts: GatepostOptions): Promise<GatepostProc
     child.once("exit", (code, signal) => resolve({ code, signal })),
   );
   const url = `http://127.0.0.1:${port}`;
-  const servingPid = () => childPids(child.pid!).find((pid) => commandLine(pid).includes("server.ts"));
+  const servingPid = () => (opts.launcher === "npm" ? childPids(child.pid!).find((pid) => commandLine(pid).includes("server.ts")) : child.pid);
 
   const stop = async (graceMs = 30_000): Promise<{ clean: boolean; message: string }> => {
     const pg = postmasterPid(opts.dataDir);
     const problems: string[] = [];
     if (child.exitCode === null && child.signalCode === null) {
-      // tsx relays a signal to server.ts but SIGKILLs it when it does not acknowledge within 30 ms
-      // (a busy machine is enough), which orphans PostgreSQL: the signal goes to server.ts itself,
-      // and tsx exits when it does.
-      const serving = servingPid();
-      if (serving) signal(serving, "SIGTERM");
-      else child.kill("SIGTERM");
+      child.kill("SIGTERM");
       if (!(await waitForExit(child, graceMs))) {
         const serving = servingPid();
         child.kill("SIGKILL");

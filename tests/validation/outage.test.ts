@@ -9,7 +9,8 @@ import { apiBaseFor, sleep, startOwnPostgres, startServer, type OwnPostgres } fr
 // Fail closed: one instance on a PostgreSQL this file controls. With the cache warm, PostgreSQL is
 // stopped: within one second validation answers 503 "unavailable" (never again 200 while the
 // database is away, although the token is cached), and once PostgreSQL is back (same data
-// directory and port) validation admits again without a restart of the server.
+// directory and port) validation admits again without a restart of the server. GET /readyz answers
+// 503 while it is away and 200 once it is back.
 
 const DOWN_WITHIN_MS = 1000;
 // Long enough for well over 50 answers while down even on a busy machine (~80 ms an answer measured).
@@ -37,6 +38,11 @@ afterAll(async () => {
   await server?.stop().catch(() => undefined);
   await db?.destroy();
 });
+
+async function readiness(): Promise<{ status: number; body: { status: string; checks: Record<string, string> } }> {
+  const res = await fetch(`${server!.url}/readyz`);
+  return { status: res.status, body: await res.json() };
+}
 
 interface Sample {
   /** ms since the poller started, when the answer arrived */
@@ -75,6 +81,8 @@ describe("validation while PostgreSQL is down", () => {
       const stopCalled = performance.now() - t0;
       await db!.stop();
       const stopped = performance.now() - t0;
+      // Readiness says so too: an orchestrator takes the instance out of rotation.
+      const readyWhileDown = await readiness();
       await sleep(KEEP_POLLING_MS);
       const startCalled = performance.now() - t0;
       await db!.start();
@@ -110,6 +118,12 @@ describe("validation while PostgreSQL is down", () => {
       // Back without restarting the server.
       expect(recovered, "a 200 within 15 s of PostgreSQL being back").toBeDefined();
       expect((await probe()).status).toBe(200);
+
+      expect(readyWhileDown.status).toBe(503);
+      expect(readyWhileDown.body.status).toBe("not_ready");
+      expect(readyWhileDown.body.checks.database).toMatch(/^unreachable: /);
+      await eventually(async () => expect((await readiness()).status).toBe(200), BACK_WITHIN_MS);
+      expect((await readiness()).body).toEqual({ status: "ready", checks: { database: "ok", migrations: "ok", signing_keys: "ok" } });
 
       const log = await readFile(server!.logFile, "utf8");
       expect(log).toMatch(/validation failed closed \(503\)/);

@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "../../db/client";
 import { isUuid } from "../../input/uuid";
 import { logger } from "../../logger";
+import { validations } from "../../metrics/registry";
 import { newRayId } from "../access-log";
 
 // The access log and usage stamps of the validation endpoint, written off the request path.
@@ -9,7 +10,8 @@ import { newRayId } from "../access-log";
 // in floods) are aggregated per (token, application, client IP, minute) with a count. Rows and
 // stamps wait in memory and are written in batches every FLUSH_MS, and once more at shutdown. The
 // buffer is bounded: past MAX_PENDING rows new ones are counted as dropped and reported in a log
-// line rather than growing memory while the database is away.
+// line rather than growing memory while the database is away. Every decision recorded here is also
+// counted in the metrics (gatepost_validations_total).
 
 const FLUSH_MS = 500;
 const MAX_PENDING = 50_000;
@@ -43,6 +45,15 @@ interface Stamp {
 
 const clip = (v: string | null, max: number) => (v !== null && v.length > max ? v.slice(0, max) : v);
 
+/** gatepost_validations_total: one labelled child per (outcome, reason), looked up without hashing labels. */
+const decisionCounters = new Map<string, ReturnType<typeof validations.labels>>();
+function countDecision(allowed: boolean, reason: string): void {
+  const key = allowed ? `+${reason}` : reason;
+  let c = decisionCounters.get(key);
+  if (!c) decisionCounters.set(key, (c = validations.labels(allowed ? "allowed" : "refused", reason)));
+  c.inc();
+}
+
 export class AccessLogWriter {
   private rows: PendingRow[] = [];
   private aggregates = new Map<string, PendingRow>();
@@ -71,6 +82,7 @@ export class AccessLogWriter {
   }
 
   record(attempt: LoggedAttempt, now = Date.now()): void {
+    countDecision(attempt.allowed, attempt.reason);
     const aggregate = attempt.allowed || attempt.reason === "rate_limited";
     if (aggregate) {
       const minute = Math.floor(now / 60_000);

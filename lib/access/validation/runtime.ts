@@ -2,8 +2,9 @@ import "server-only";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { clientIp } from "../../http/client-ip";
 import { logger } from "../../logger";
+import { validationSeconds } from "../../metrics/registry";
 import type { CidrRange } from "../../net/ip";
-import { rotateDueSigningKeys } from "../signing-keys";
+import { ensureSigningKeysOfAllAccounts, rotateDueSigningKeys } from "../signing-keys";
 import { AccessLogWriter } from "./access-log-writer";
 import { ChangeFeed } from "./change-feed";
 import { headerMap } from "./credentials";
@@ -54,6 +55,7 @@ export class AccessRuntime {
   }
 
   async start(): Promise<void> {
+    await ensureSigningKeysOfAllAccounts();
     await this.feed.start();
     this.log.start();
     const rotate = () =>
@@ -71,6 +73,7 @@ export class AccessRuntime {
   }
 
   handle(req: IncomingMessage, res: ServerResponse): void {
+    const started = performance.now();
     let answer: Answer | Promise<Answer>;
     try {
       answer = this.answer(req);
@@ -78,8 +81,8 @@ export class AccessRuntime {
       this.failClosed(res, err);
       return;
     }
-    if (answer instanceof Promise) answer.then((a) => send(req, res, a), (err: unknown) => this.failClosed(res, err));
-    else send(req, res, answer);
+    if (answer instanceof Promise) answer.then((a) => send(req, res, a, started), (err: unknown) => this.failClosed(res, err));
+    else send(req, res, answer, started);
   }
 
   /**
@@ -120,8 +123,9 @@ export class AccessRuntime {
 }
 
 /** With a Content-Length (not chunked), and no body for HEAD. Answers may be reused: set once. */
-function send(req: IncomingMessage, res: ServerResponse, a: Answer): void {
+function send(req: IncomingMessage, res: ServerResponse, a: Answer, started: number): void {
   a.headers["content-length"] ??= String(Buffer.byteLength(a.body));
   res.writeHead(a.status, a.headers);
   res.end(req.method === "HEAD" ? undefined : a.body);
+  validationSeconds.observe((performance.now() - started) / 1000);
 }
