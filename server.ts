@@ -10,6 +10,7 @@ import { disconnectDb } from "./lib/db/client";
 import { getEnv } from "./lib/env";
 import { oversizedRequestResponse, type HttpParseError } from "./lib/http/client-error";
 import { CLIENT_IP_HEADER, clientIp } from "./lib/http/client-ip";
+import { undecodablePathAnswer } from "./lib/http/undecodable-path";
 import { parseCidrList } from "./lib/net/ip";
 import { logger } from "./lib/logger";
 import { ensureAuthSecret, prepareDatabase, seedFromEnv } from "./lib/runtime/bootstrap";
@@ -47,7 +48,8 @@ async function main() {
       return;
     }
     // API requests Next would answer with HTML, a redirect or a 500 get their v4 envelope here.
-    const early = apiPreRouteAnswer(req.method, req.url);
+    // So do pages whose path does not decode (Next: a bare 500).
+    const early = apiPreRouteAnswer(req.method, req.url) ?? undecodablePathAnswer(req.url);
     if (early) {
       res.writeHead(early.status, early.headers).end(early.body);
       return;

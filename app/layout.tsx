@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Toaster } from "sonner";
+import { cspNonce } from "@/lib/http/nonce";
 import "./globals.css";
 
 // The mark inline, so that no request for /favicon.ico ends in a 404.
@@ -14,7 +15,10 @@ export const metadata: Metadata = {
   icons: { icon: ICON },
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page renders per request, so that Next can put this request's nonce on its scripts: a
+  // page prerendered at build time (the 404 page) would carry none, and the policy would block it.
+  await cspNonce();
   return (
     <html lang="en">
       <body className="min-h-screen bg-zinc-50 text-zinc-900 antialiased">

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { momentCell } from "@/components/data-table/cells";
 import { createDataTableColumnHelper, DataTable, type TablePage } from "@/components/data-table/data-table";
 import { DataTableSelectFilter } from "@/components/data-table/data-table-filter";
-import { filtersNoResults } from "@/components/data-table/data-table-no-results";
+import { filtersNoResults, refusedSearch } from "@/components/data-table/data-table-no-results";
 import { DataTableSearch } from "@/components/data-table/data-table-search";
 import { formatTime } from "@/components/ui/format";
 import { AuditActionBadge } from "./audit-action-badge";
@@ -69,7 +69,8 @@ const columns = col.columns([
 
 const FILTER_RESET = { q: null, action: null };
 
-export function AuditLogTable({ list, filtered }: { list: TablePage<AuditEntry>; filtered: boolean }) {
+/** `searchProblem`: why the page refused the search in the URL (list-params.ts). */
+export function AuditLogTable({ list, filtered, searchProblem = null }: { list: TablePage<AuditEntry>; filtered: boolean; searchProblem?: string | null }) {
   return (
     <DataTable
       label="Audit log"
@@ -84,7 +85,9 @@ export function AuditLogTable({ list, filtered }: { list: TablePage<AuditEntry>;
       }
       noResults={{
         page: "No events on this page",
-        filtered: filtersNoResults(filtered, "No events match these filters", "Try another action or search term.", FILTER_RESET),
+        filtered: searchProblem
+          ? refusedSearch(searchProblem)
+          : filtersNoResults(filtered, "No events match these filters", "Try another action or search term.", FILTER_RESET),
       }}
     />
   );

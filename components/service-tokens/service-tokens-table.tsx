@@ -52,11 +52,14 @@ export function ServiceTokensTable({
   list,
   sort,
   search,
+  searchProblem = null,
   canWrite,
 }: {
   list: TablePage<ServiceTokenRow>;
   sort: DataTableSort;
   search: string;
+  /** Why the page refused the search in the URL (list-params.ts). */
+  searchProblem?: string | null;
   canWrite: boolean;
 }) {
   const rowActions = useServiceTokenRowActions(canWrite);
@@ -68,7 +71,7 @@ export function ServiceTokensTable({
       perPageOptions={SERVICE_TOKENS_PER_PAGE}
       sort={sort}
       toolbar={<DataTableSearch label="Search service tokens" placeholder="Search by name or Client ID" />}
-      noResults={{ page: "No service tokens on this page", filtered: searchNoResults(search, "No service token has this text in its name or Client ID.") }}
+      noResults={{ page: "No service tokens on this page", filtered: searchNoResults(search, "No service token has this text in its name or Client ID.", searchProblem) }}
       rowActions={rowActions}
     />
   );

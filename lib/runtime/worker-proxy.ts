@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import os from "node:os";
 import path from "node:path";
-import { childProcessEnv } from "../env";
+import { nextProcessEnv } from "../env";
 import { logger } from "../logger";
 
 // The front's side of the Next.js worker (next-worker.ts): start it, hand requests to it over its
@@ -28,7 +28,7 @@ export async function startNextWorker(opts: { port: number }): Promise<NextWorke
   const socketPath = path.join(dir, "next.sock");
   const child: ChildProcess = fork(path.join(__dirname, "next-worker.ts"), [], {
     // next-auth derives its URLs from the request's host, so the dashboard works on any address.
-    env: childProcessEnv({ AUTH_TRUST_HOST: "true", GATEPOST_WORKER_SOCKET: socketPath }, { NEXTAUTH_URL_INTERNAL: `http://127.0.0.1:${opts.port}` }),
+    env: nextProcessEnv({ AUTH_TRUST_HOST: "true", GATEPOST_WORKER_SOCKET: socketPath }, { NEXTAUTH_URL_INTERNAL: `http://127.0.0.1:${opts.port}` }),
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   let stopping = false;
