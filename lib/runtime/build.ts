@@ -9,7 +9,7 @@ import { nextProcessEnv } from "../env";
 // each of them names its folder (NEXT_DIST_DIR), so that they never rebuild under each other.
 
 /** What the build is made of, relative to the project root. lib/generated is derived from prisma/. */
-const SOURCES = ["app", "components", "lib", "public", "next.config.ts", "proxy.ts", "package.json", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+const SOURCES = ["app", "components", "lib", "public", "next.config.ts", "proxy.ts", "instrumentation-client.ts", "package.json", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
 const GENERATED = path.join("lib", "generated");
 
 function newestMtime(p: string): number {
