@@ -11,3 +11,17 @@ export interface AuditEntry {
   before: unknown;
   after: unknown;
 }
+
+/** A service token or policy an entry names by id (the domain's ReferencedName). */
+export interface AuditReferencedName {
+  name: string;
+  deleted: boolean;
+}
+
+/** The names the entries of one page refer to by id: the tokens of rules, an application's policies. */
+export interface AuditNames {
+  serviceTokens: Record<string, AuditReferencedName>;
+  policies: Record<string, AuditReferencedName>;
+}
+
+export const NO_AUDIT_NAMES: AuditNames = { serviceTokens: {}, policies: {} };

@@ -21,7 +21,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   const actor = await requireAdmin("audit:read");
   const raw = await searchParams;
   const p = { ...paramsSchema.parse({ page: first(raw.page), per_page: first(raw.per_page), action: first(raw.action) ?? "" }), ...parseSearchParam(raw.q) };
-  const { items, total } = await listAuditLogs(actor, {
+  const { items, total, names } = await listAuditLogs(actor, {
     page: p.page,
     perPage: p.per_page,
     action: p.action || undefined,
@@ -44,7 +44,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
             <p className="mt-1 max-w-md text-sm text-zinc-500">Creating, changing or deleting a service token, an API token or an administrator is recorded here.</p>
           </div>
         ) : (
-          <AuditLogTable list={{ items, total, page: p.page, perPage: p.per_page }} filtered={filtered} searchProblem={p.searchProblem} />
+          <AuditLogTable list={{ items, total, page: p.page, perPage: p.per_page }} names={names} filtered={filtered} searchProblem={p.searchProblem} />
         )}
       </Card>
     </>
