@@ -23,7 +23,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     <html lang="en">
       <body className="min-h-screen bg-zinc-50 text-zinc-900 antialiased">
         {children}
-        <Toaster position="bottom-right" richColors />
+        {/* Expanded, four deep: copying several values in a row shows one toast each, none hidden behind another. */}
+        <Toaster position="bottom-right" richColors expand visibleToasts={4} />
       </body>
     </html>
   );

@@ -66,6 +66,7 @@ export default async function ServiceTokensPage({ searchParams }: { searchParams
             search={params.q}
             searchProblem={params.searchProblem}
             canWrite={canWrite}
+            now={now}
           />
         )}
       </Card>
