@@ -1,3 +1,5 @@
+import type { ReferencedNames } from "@/lib/audit/references";
+
 /** One audit log row as the dashboard shows it (the domain's AuditLogView has this shape). */
 export interface AuditEntry {
   id: string;
@@ -12,16 +14,7 @@ export interface AuditEntry {
   after: unknown;
 }
 
-/** A service token or policy an entry names by id (the domain's ReferencedName). */
-export interface AuditReferencedName {
-  name: string;
-  deleted: boolean;
-}
-
 /** The names the entries of one page refer to by id: the tokens of rules, an application's policies. */
-export interface AuditNames {
-  serviceTokens: Record<string, AuditReferencedName>;
-  policies: Record<string, AuditReferencedName>;
-}
+export type AuditNames = ReferencedNames;
 
 export const NO_AUDIT_NAMES: AuditNames = { serviceTokens: {}, policies: {} };

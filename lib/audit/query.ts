@@ -6,19 +6,7 @@ import type { Prisma } from "../generated/prisma/client";
 import { likePattern, pageFields, pageWindow, searchSchema } from "../input/list";
 import { parseInput } from "../input/parse";
 import { isUuid } from "../input/uuid";
-import { snapshotReferences } from "./references";
-
-/** A service token or policy an entry names by id: its name now, or the last this log recorded. */
-export interface ReferencedName {
-  name: string;
-  /** Gone since: the name is the one it had. */
-  deleted: boolean;
-}
-
-export interface ReferencedNames {
-  serviceTokens: Record<string, ReferencedName>;
-  policies: Record<string, ReferencedName>;
-}
+import { snapshotReferences, type ReferencedNames } from "./references";
 
 /** The names of what `rows` name by id (rules, token filters, attached policies), for the audit view. */
 async function referencedNames(accountId: string, rows: { before: unknown; after: unknown }[]): Promise<ReferencedNames> {

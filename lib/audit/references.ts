@@ -2,6 +2,19 @@
 // alert policy's token filter, the policies attached to an application. The audit view shows them
 // by name (lib/audit/query.ts looks the names up). Pure.
 
+/** A service token or policy an entry names by id: its name now, or the last the audit log recorded. */
+export interface ReferencedName {
+  name: string;
+  /** Gone since: the name is the one it had. */
+  deleted: boolean;
+}
+
+/** The names the entries of one page refer to by id, for the audit view. */
+export interface ReferencedNames {
+  serviceTokens: Record<string, ReferencedName>;
+  policies: Record<string, ReferencedName>;
+}
+
 export interface SnapshotReferences {
   serviceTokens: Set<string>;
   policies: Set<string>;
