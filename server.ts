@@ -11,6 +11,7 @@ import { assertPostgresUserCanReach, EmbeddedPostgresAccessError } from "./lib/d
 import { getEnv } from "./lib/env";
 import { oversizedRequestResponse, type HttpParseError } from "./lib/http/client-error";
 import { CLIENT_IP_HEADER, clientIp } from "./lib/http/client-ip";
+import { undecodablePathAnswer } from "./lib/http/undecodable-path";
 import { parseCidrList } from "./lib/net/ip";
 import { logger } from "./lib/logger";
 import { apiRequests } from "./lib/metrics/registry";
@@ -59,7 +60,8 @@ async function main() {
     // Probes and metrics: answered here, without Next and without a log line each.
     if (operations.handle(req, res)) return;
     // API requests Next would answer with HTML, a redirect or a 500 get their v4 envelope here.
-    const early = apiPreRouteAnswer(req.method, req.url);
+    // So do pages whose path does not decode (Next: a bare 500).
+    const early = apiPreRouteAnswer(req.method, req.url) ?? undecodablePathAnswer(req.url);
     if (early) {
       apiRequests.inc({ method: req.method, route: "unmatched", status: early.status });
       res.writeHead(early.status, early.headers).end(early.body);

@@ -25,7 +25,7 @@ module.exports = ((): import("vitest/config").ViteUserConfig => {
           extends: true,
           test: {
             name: "unit",
-            include: ["lib/**/*.test.ts"],
+            include: ["lib/**/*.test.ts", "components/**/*.test.ts"],
             environment: "node",
             testTimeout: 20_000, // scrypt on a busy machine
             env: { LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent" },

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { AppToaster } from "@/components/ui/toaster";
+import { cspNonce } from "@/lib/http/nonce";
 import "./globals.css";
 import { requestTheme } from "./theme";
 
@@ -16,6 +17,9 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page renders per request, so that Next can put this request's nonce on its scripts: a
+  // page prerendered at build time (the 404 page) would carry none, and the policy would block it.
+  await cspNonce();
   // Rendered from the cookie, so the first paint has the chosen theme without a script.
   const theme = await requestTheme();
   return (

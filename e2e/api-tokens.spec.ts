@@ -1,6 +1,7 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { e2eState } from "./support/state";
+import pg from "pg";
+import { e2eState, type E2eRole } from "./support/state";
 import { utcDate } from "./support/service-tokens";
 
 // Settings > API Tokens (Super Administrator only) and Settings > General, by role.
@@ -12,6 +13,18 @@ const tokenRow = (page: Page, name: string) => page.getByRole("row").filter({ ha
 async function openApiTokens(page: Page): Promise<void> {
   await page.goto("/settings/api-tokens");
   await expect(page.getByRole("heading", { level: 1, name: "API Tokens" })).toBeVisible();
+}
+
+/** The account of one of the run's administrators, as the database has it. */
+async function accountOf(role: E2eRole): Promise<string> {
+  const client = new pg.Client({ connectionString: e2eState().databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ account_id: string }>("SELECT account_id FROM admins WHERE email = $1", [e2eState().admins[role].email]);
+    return rows[0].account_id;
+  } finally {
+    await client.end();
+  }
 }
 
 async function verify(request: APIRequestContext, token: string) {
@@ -42,19 +55,27 @@ test.describe("a Super Administrator", () => {
     await expect(reveal.getByRole("alert")).toContainText("only time the token will be shown");
     const value = (await reveal.getByText(API_TOKEN).textContent())!.trim();
     expect(value).toMatch(API_TOKEN);
-    await expect(reveal).toContainText(`curl -H "Authorization: Bearer ${value}"`);
-    await expect(reveal).toContainText("/client/v4/user/tokens/verify");
+    const accountId = await accountOf("super_admin");
+    await expect(reveal.getByText(accountId, { exact: true })).toBeVisible();
+    // A request for this account that the token's first permission group allows.
+    const listPath = `/client/v4/accounts/${accountId}/access/service_tokens`;
+    await expect(reveal).toContainText(`curl -H "Authorization: Bearer ${value}" ${e2eState().baseURL}${listPath}`);
     await saveScreenshot(page, "api-token-reveal");
 
     await reveal.getByRole("button", { name: "Copy API token" }).click();
     await expect.poll(() => clipboard(page)).toBe(value);
+    await reveal.getByRole("button", { name: "Copy account ID" }).click();
+    await expect.poll(() => clipboard(page)).toBe(accountId);
     await reveal.getByRole("button", { name: "Copy curl command" }).click();
-    await expect.poll(() => clipboard(page)).toMatch(new RegExp(`^curl -H "Authorization: Bearer ${value}" \\S+/client/v4/user/tokens/verify$`));
+    await expect.poll(() => clipboard(page)).toBe(`curl -H "Authorization: Bearer ${value}" ${e2eState().baseURL}${listPath}`);
 
     await reveal.getByRole("button", { name: "Close", exact: true }).click();
     await expect(reveal).toBeHidden();
     expect(await page.content()).not.toContain(value);
     expect(page.url()).not.toContain(value);
+
+    const listed = await request.get(listPath, { headers: { Authorization: `Bearer ${value}` } });
+    expect(listed.status(), "the reveal's curl works").toBe(200);
 
     const ok = await verify(request, value);
     expect(ok.status).toBe(200);
@@ -181,5 +202,22 @@ test.describe("a Read only administrator", () => {
 
     await page.goto("/settings/api-tokens");
     await expect(page).toHaveURL(/\/service-tokens$/);
+  });
+});
+
+test.describe("the account ID", () => {
+  test.use({ role: "read_only" });
+
+  test("is on Settings › General for every role, with a copy button and a ready request", async ({ page }) => {
+    const accountId = await accountOf("read_only");
+    await page.goto("/settings");
+    const card = page.locator("section").filter({ has: page.getByRole("heading", { name: "Account ID" }) });
+    await expect(card.getByText(accountId, { exact: true })).toBeVisible();
+    await card.getByRole("button", { name: "Copy account ID" }).click();
+    await expect.poll(() => clipboard(page)).toBe(accountId);
+    const curl = `curl -H "Authorization: Bearer $API_TOKEN" ${e2eState().baseURL}/client/v4/accounts/${accountId}/access/service_tokens`;
+    await expect(card.getByText(curl, { exact: true })).toBeVisible();
+    await card.getByRole("button", { name: "Copy curl command" }).click();
+    await expect.poll(() => clipboard(page)).toBe(curl);
   });
 });

@@ -348,3 +348,37 @@ test.describe("a Read only administrator", () => {
     await expect(page.getByRole("button", { name: `Actions for ${policy}` })).toHaveCount(0);
   });
 });
+
+test("the audit log shows a new policy's rules by token name, no empty fields, no raw keys, and the whole object name", async ({ page, uniqueName }) => {
+  const token = uniqueName("Audit CI deploy");
+  const policy = uniqueName("Audit deploy policy");
+  await openServiceTokens(page);
+  await createAndClose(page, token);
+  await createPolicy(page, policy, "Service Auth", [{ type: "Service Token", token }]);
+  const app = uniqueName("Audit intranet");
+  await createApplication(page, app, domainFor(app), [policy]);
+
+  await page.goto(`/logs/audit?q=${encodeURIComponent(policy)}`);
+  const created = page.getByRole("row").filter({ hasText: "Created" }).filter({ hasText: policy });
+  const changes = created.getByRole("cell").last();
+  await expect(changes).toContainText(`Include:Service Token: ${token}`);
+  await expect(changes).toContainText("Action:Service Auth");
+  await expect(changes).not.toContainText("Exclude");
+  await expect(changes).not.toContainText("Require");
+  await expect(changes).not.toContainText(/token_id|\{|_/);
+  // The object's name is all there, not cut to a few characters.
+  const object = created.getByTestId("audit-object").getByText(policy, { exact: true });
+  await expect(object).toBeVisible();
+  const fits = await object.evaluate((el) => ({ fits: el.scrollWidth <= el.clientWidth && el.scrollHeight <= el.clientHeight + 1, width: el.clientWidth }));
+  expect(fits.fits).toBe(true);
+  expect(fits.width).toBeGreaterThan(120);
+
+  // An application's entry: its policies by name, every key in words.
+  await page.goto(`/logs/audit?q=${encodeURIComponent(app)}`);
+  const appRow = page.getByRole("row").filter({ hasText: "Created" }).filter({ hasText: app });
+  await expect(appRow).toContainText(`Policies:${policy}`);
+  await appRow.getByText(/^\d+ more$/).click();
+  await expect(appRow).toContainText("Application Audience (AUD) Tag:");
+  await expect(appRow).toContainText("Type:Self-hosted");
+  await expect(appRow.getByRole("cell").last()).not.toContainText(/\baud:|\btype:|_/);
+});

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { getEnv, setEnv } from "./env";
+import { getEnv, nextProcessEnv, setEnv } from "./env";
 
 // The notification settings are checked when the environment is first read, so a typo stops
 // `npm start` with the variable's name instead of surfacing at the first scan.
@@ -36,5 +36,17 @@ describe("alert settings", () => {
 
   it("never puts the SMTP password in its error", () => {
     expect(withEnv({ SMTP_URL: "smtp//user:hunter2@mail" })).toThrow(/^(?!.*hunter2)/);
+  });
+});
+
+describe("the environment of Next.js processes", () => {
+  const before = process.env.NEXT_TELEMETRY_DISABLED;
+  afterEach(() => setEnv({ NEXT_TELEMETRY_DISABLED: before }));
+
+  it("turns Next's telemetry off, whatever this process says, and keeps the rest", () => {
+    setEnv({ NEXT_TELEMETRY_DISABLED: undefined });
+    expect(nextProcessEnv({ NEXT_DIST_DIR: ".next-x" })).toMatchObject({ NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: ".next-x" });
+    setEnv({ NEXT_TELEMETRY_DISABLED: "" });
+    expect(nextProcessEnv({ NEXT_TELEMETRY_DISABLED: undefined }).NEXT_TELEMETRY_DISABLED).toBe("1");
   });
 });

@@ -126,3 +126,11 @@ export function childProcessEnv(extra: Record<string, string | undefined> = {}, 
   }
   return env;
 }
+
+/**
+ * The environment of a Next.js process (next build, the worker): childProcessEnv with Next's
+ * telemetry off, whatever this process says. A self-hosted security product does not phone home.
+ */
+export function nextProcessEnv(extra: Record<string, string | undefined> = {}, defaults: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return childProcessEnv({ ...extra, NEXT_TELEMETRY_DISABLED: "1" }, defaults);
+}

@@ -1,10 +1,13 @@
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { searchParamProblem } from "@/lib/input/list";
 import { isUuid } from "@/lib/input/uuid";
 
 // The URL of a dashboard list: ?page, per_page and q, shared by every list page (each adds its
 // own sort or filters), and the redirect past the last page. Anything unreadable falls back to the
-// default rather than failing, so a hand-edited URL still shows the list.
+// default rather than failing, so a hand-edited URL still shows the list; a search the domain would
+// refuse (a NUL, an unpaired surrogate, over 255 characters: the API's rule) is not sent to it, and
+// the page says why (searchProblem; the search box and the table's "no results" say it too).
 
 export type RawParams = Record<string, string | string[] | undefined>;
 
@@ -23,17 +26,17 @@ export function pageParamFields(perPageOptions: readonly number[], defaultPerPag
   };
 }
 
-/** ?q, the search box: trimmed and cut to 255 characters; "" when absent. */
-export const searchParamSchema = z
-  .string()
-  .transform((s) => s.trim().slice(0, 255))
-  .catch("");
+/** ?q, the search box, trimmed ("" when absent), or why the domain would refuse it (then q is ""). */
+export function parseSearchParam(value: string | string[] | undefined): { q: string; searchProblem: string | null } {
+  const q = (first(value) ?? "").trim();
+  const searchProblem = searchParamProblem(q);
+  return searchProblem ? { q: "", searchProblem } : { q, searchProblem: null };
+}
 
 /** A paged list without sorting (Applications, Policies, API Tokens). */
 export function parsePagedListParams(raw: RawParams, perPageOptions: readonly number[], defaultPerPage: number) {
-  const schema = z.object({ ...pageParamFields(perPageOptions, defaultPerPage), q: searchParamSchema });
-  const p = schema.parse({ page: first(raw.page), per_page: first(raw.per_page), q: first(raw.q) ?? "" });
-  return { page: p.page, perPage: p.per_page, q: p.q };
+  const p = z.object(pageParamFields(perPageOptions, defaultPerPage)).parse({ page: first(raw.page), per_page: first(raw.per_page) });
+  return { page: p.page, perPage: p.per_page, ...parseSearchParam(raw.q) };
 }
 
 /** Past the last page (after deletes, or a stale link): redirects to the last page instead of showing nothing. */

@@ -48,11 +48,14 @@ export function ApplicationsTable({
   list,
   policyOptions,
   search,
+  searchProblem = null,
   canWrite,
 }: {
   list: TablePage<AppSummary>;
   policyOptions: PolicyOption[];
   search: string;
+  /** Why the page refused the search in the URL (list-params.ts). */
+  searchProblem?: string | null;
   canWrite: boolean;
 }) {
   const rowActions = useApplicationRowActions(canWrite, policyOptions);
@@ -63,7 +66,7 @@ export function ApplicationsTable({
       list={list}
       perPageOptions={PAGED_LIST_PER_PAGE}
       toolbar={<DataTableSearch label="Search applications" placeholder="Search by name or domain" />}
-      noResults={{ page: "No applications on this page", filtered: searchNoResults(search, "No application has this text in its name or domain.") }}
+      noResults={{ page: "No applications on this page", filtered: searchNoResults(search, "No application has this text in its name or domain.", searchProblem) }}
       rowActions={rowActions}
     />
   );

@@ -1,3 +1,5 @@
+import type { ReferencedNames } from "@/lib/audit/references";
+
 /** One audit log row as the dashboard shows it (the domain's AuditLogView has this shape). */
 export interface AuditEntry {
   id: string;
@@ -11,3 +13,8 @@ export interface AuditEntry {
   before: unknown;
   after: unknown;
 }
+
+/** The names the entries of one page refer to by id: the tokens of rules, an application's policies. */
+export type AuditNames = ReferencedNames;
+
+export const NO_AUDIT_NAMES: AuditNames = { serviceTokens: {}, policies: {} };

@@ -3,70 +3,82 @@
 import { signIn } from "next-auth/react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useId, useState, useTransition } from "react";
+import { useState } from "react";
 import { createFirstAdminAction } from "@/app/(auth)/setup/actions";
+import { TextField } from "@/components/forms/text-field";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { Field, FieldError, FieldHint, FormAlert } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
+import { FormAlert } from "@/components/ui/field";
 import { AuthCard } from "./auth-card";
 
+const FIELDS = ["email", "password", "confirm"] as const;
+/** What the server checks too (an email, the password length); this only says it sooner, next to the field. */
+const LOOKS_LIKE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * The one-time set-up, driven like every dashboard form (useActionForm): after a submit each field
+ * shows its own problem under it, and only a field that has one; a refusal the server names a field
+ * for goes under that field, any other above the button.
+ */
 export function SetupForm({ minPasswordLength }: { minPasswordLength: number }) {
   const router = useRouter();
-  const ids = { email: useId(), password: useId(), confirm: useId() };
-  const [failure, setFailure] = useState<{ error: string; field?: string } | null>(null);
-  const [pending, startTransition] = useTransition();
+  const form = useActionForm();
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [confirm, setConfirm] = useState("");
 
-  function submit(e: React.FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget);
-    const input = { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? ""), confirm: String(form.get("confirm") ?? "") };
-    setFailure(null);
-    if (input.password !== input.confirm) {
-      setFailure({ error: "The passwords do not match.", field: "confirm" });
-      return;
-    }
-    startTransition(async () => {
-      const result = await createFirstAdminAction(input);
-      if (!result.ok) {
-        setFailure(result);
-        return;
-      }
-      const session = await signIn("credentials", { redirect: false, email: input.email, password: input.password });
-      router.replace(session?.ok ? "/service-tokens" : "/sign-in");
-      router.refresh();
-    });
+  const problems = {
+    email: email.trim() === "" ? "Enter an email address." : LOOKS_LIKE_EMAIL.test(email.trim()) ? null : "Enter an email address such as ops@example.com.",
+    password: password.length < minPasswordLength ? `Use at least ${minPasswordLength} characters.` : null,
+    confirm: confirm !== password ? "The passwords do not match." : null,
+  };
+
+  function submit() {
+    if (FIELDS.some((f) => problems[f])) return;
+    const input = { email: email.trim(), password, confirm };
+    form.run(
+      () => createFirstAdminAction(input),
+      async () => {
+        const session = await signIn("credentials", { redirect: false, email: input.email, password: input.password });
+        router.replace(session?.ok ? "/service-tokens" : "/sign-in");
+        router.refresh();
+      },
+    );
   }
 
-  const fieldError = (field: string) => (failure?.field === field ? failure.error : undefined);
-  const general = failure && !["email", "password", "confirm"].includes(failure.field ?? "") ? failure.error : null;
-
+  const general = form.generalError(FIELDS);
   return (
     <AuthCard title="Create the first administrator" description="No administrator exists yet. This account becomes the Super Administrator.">
-      <form onSubmit={submit} className="grid gap-4" noValidate>
-        <Field>
-          <Label htmlFor={ids.email}>Email</Label>
-          <Input id={ids.email} name="email" type="email" autoComplete="username" required autoFocus aria-invalid={fieldError("email") ? true : undefined} />
-          <FieldError>{fieldError("email")}</FieldError>
-        </Field>
-        <Field>
-          <Label htmlFor={ids.password}>Password</Label>
-          <Input
-            id={ids.password}
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={minPasswordLength}
-            aria-invalid={fieldError("password") ? true : undefined}
-          />
-          {fieldError("password") ? <FieldError>{fieldError("password")}</FieldError> : <FieldHint>At least {minPasswordLength} characters.</FieldHint>}
-        </Field>
-        <Field>
-          <Label htmlFor={ids.confirm}>Confirm password</Label>
-          <Input id={ids.confirm} name="confirm" type="password" autoComplete="new-password" required aria-invalid={fieldError("confirm") ? true : undefined} />
-          <FieldError>{fieldError("confirm")}</FieldError>
-        </Field>
+      <form onSubmit={form.handleSubmit(submit)} className="grid gap-4" noValidate>
+        <TextField
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          value={email}
+          onChange={setEmail}
+          error={form.errorFor("email", problems.email)}
+          autoFocus
+        />
+        <TextField
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={setPassword}
+          error={form.errorFor("password", problems.password)}
+          hint={`At least ${minPasswordLength} characters.`}
+        />
+        <TextField
+          label="Confirm password"
+          name="confirm"
+          type="password"
+          autoComplete="new-password"
+          value={confirm}
+          onChange={setConfirm}
+          error={form.errorFor("confirm", problems.confirm)}
+        />
         {general ? (
           <FormAlert>
             {general}
@@ -80,7 +92,7 @@ export function SetupForm({ minPasswordLength }: { minPasswordLength: number }) 
             ) : null}
           </FormAlert>
         ) : null}
-        <Button type="submit" pending={pending} className="mt-1 w-full">
+        <Button type="submit" pending={form.pending} className="mt-1 w-full">
           Create administrator
         </Button>
       </form>

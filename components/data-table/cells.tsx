@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { cn } from "@/components/ui/cn";
-import { formatDate, formatDateTime, formatTimestamp } from "@/components/ui/format";
+import { formatCountdown, formatDate, formatDateTime, formatTimestamp } from "@/components/ui/format";
 
 // The cells the tables share, as `cell` renderers of a column: `col.accessor("expiresAt", { cell: dateCell("Never") })`.
 
@@ -15,6 +15,28 @@ export const dateCell =
     return (
       <time dateTime={value.toISOString()} title={formatDateTime(value)} className="whitespace-nowrap">
         {formatDate(value)}
+      </time>
+    );
+  };
+
+const TWO_DAYS_MS = 2 * 86_400_000;
+
+/**
+ * An expiry: a date, but within two days of `now` (the page's clock, so that the server and the
+ * browser render the same) to the minute: "in 2 h 45 min" over the moment, or the moment itself
+ * once past. `empty` when there is none.
+ */
+export const expiryCell =
+  (now: Date, empty = "—"): Cell<Date | null> =>
+  ({ getValue }) => {
+    const value = getValue();
+    if (!value) return <span className="text-zinc-400">{empty}</span>;
+    const left = value.getTime() - now.getTime();
+    if (Math.abs(left) >= TWO_DAYS_MS) return dateCell(empty)({ getValue });
+    return (
+      <time dateTime={value.toISOString()} title={formatTimestamp(value)} className="grid text-xs whitespace-nowrap">
+        {left > 0 ? <span className="text-sm font-medium text-amber-700">{formatCountdown(value, now)}</span> : null}
+        <span className={left > 0 ? "text-zinc-500" : "text-zinc-700"}>{formatDateTime(value)}</span>
       </time>
     );
   };

@@ -12,9 +12,18 @@ export interface NoResults {
   filtered?: { title: string; description: string; resetLabel: string; reset: ParamUpdates } | null;
 }
 
-/** The `filtered` state of a table whose only filter is its search box (`q`). */
-export function searchNoResults(search: string, description: string): NoResults["filtered"] {
+/**
+ * The `filtered` state of a table whose only filter is its search box (`q`); with `searchProblem`
+ * (the page refused the search in the URL: list-params.ts), what was wrong with it.
+ */
+export function searchNoResults(search: string, description: string, searchProblem: string | null = null): NoResults["filtered"] {
+  if (searchProblem) return refusedSearch(searchProblem);
   return search ? { title: `No results for “${search}”`, description, resetLabel: "Reset search", reset: { q: null } } : null;
+}
+
+/** The `filtered` state of a table whose search the page refused: what was wrong, and the way back. */
+export function refusedSearch(searchProblem: string): NonNullable<NoResults["filtered"]> {
+  return { title: `${searchProblem}.`, description: "Change the search, or reset it to see every row.", resetLabel: "Reset search", reset: { q: null } };
 }
 
 /** The `filtered` state of a table with filters: `reset` clears every one of them. */

@@ -2,22 +2,30 @@
 
 import { Search, X } from "lucide-react";
 import { useSearchParams } from "next/navigation";
-import { useEffect, useEffectEvent, useRef, useState } from "react";
+import { useEffect, useEffectEvent, useId, useRef, useState } from "react";
+import { searchParamProblem } from "@/lib/input/list";
 import { cn } from "@/components/ui/cn";
+import { FieldError } from "@/components/ui/field";
 import { inputClasses } from "@/components/ui/input";
 import { useTableParams } from "./use-table-params";
 
 const DEBOUNCE_MS = 300;
 
-/** A search box bound to one URL param (default `q`), debounced; Enter searches at once. */
+/**
+ * A search box bound to one URL param (default `q`), debounced; Enter searches at once. A term the
+ * server would refuse (the API's rule: a NUL, an unpaired surrogate, over 255 characters), typed,
+ * pasted or in the URL, is said under the box and not searched for.
+ */
 export function DataTableSearch({ label, placeholder, param = "q", className }: { label: string; placeholder: string; param?: string; className?: string }) {
   const { setParams } = useTableParams();
+  const errorId = useId();
   const current = useSearchParams().get(param) ?? "";
   const [value, setValue] = useState(current);
   const lastSent = useRef(current);
+  const problem = searchParamProblem(value.trim());
 
   function searchNow(term: string) {
-    if (term === lastSent.current) return;
+    if (term === lastSent.current || searchParamProblem(term)) return;
     lastSent.current = term;
     setParams({ [param]: term || null });
   }
@@ -47,36 +55,43 @@ export function DataTableSearch({ label, placeholder, param = "q", className }: 
         searchNow(value.trim());
       }}
     >
-      <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-zinc-400" aria-hidden />
-      <input
-        type="search"
-        aria-label={label}
-        placeholder={placeholder}
-        value={value}
-        maxLength={255}
-        onChange={(e) => setValue(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === "Escape" && value) {
-            e.preventDefault();
-            setValue("");
-            searchNow("");
-          }
-        }}
-        className={cn(inputClasses, "pr-9 pl-9 [&::-webkit-search-cancel-button]:hidden")}
-      />
-      {value ? (
-        <button
-          type="button"
-          aria-label="Clear search"
-          onClick={() => {
-            setValue("");
-            searchNow("");
+      <div className="relative">
+        <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-zinc-400" aria-hidden />
+        <input
+          type="search"
+          aria-label={label}
+          placeholder={placeholder}
+          value={value}
+          maxLength={255}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={problem ? errorId : undefined}
+          onChange={(e) => setValue(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === "Escape" && value) {
+              e.preventDefault();
+              setValue("");
+              searchNow("");
+            }
           }}
-          className="absolute top-1/2 right-2 flex size-6 -translate-y-1/2 items-center justify-center rounded text-zinc-400 outline-none hover:bg-zinc-100 hover:text-zinc-700 focus-visible:ring-2 focus-visible:ring-blue-500"
-        >
-          <X className="size-3.5" aria-hidden />
-        </button>
-      ) : null}
+          className={cn(inputClasses, "pr-9 pl-9 [&::-webkit-search-cancel-button]:hidden")}
+        />
+        {value ? (
+          <button
+            type="button"
+            aria-label="Clear search"
+            onClick={() => {
+              setValue("");
+              searchNow("");
+            }}
+            className="absolute top-1/2 right-2 flex size-6 -translate-y-1/2 items-center justify-center rounded text-zinc-400 outline-none hover:bg-zinc-100 hover:text-zinc-700 focus-visible:ring-2 focus-visible:ring-blue-500"
+          >
+            <X className="size-3.5" aria-hidden />
+          </button>
+        ) : null}
+      </div>
+      <FieldError id={errorId} role="alert" className="mt-1">
+        {problem}
+      </FieldError>
     </form>
   );
 }

@@ -25,20 +25,27 @@ export function PageHeader({
       <div className="min-w-0 max-w-full">
         <nav aria-label="Breadcrumb" className="mb-1.5">
           <ol className="flex flex-wrap items-center gap-1 text-xs text-zinc-500">
-            {breadcrumbs.map((crumb, i) => (
-              <li key={crumb.label} className="flex min-w-0 items-center gap-1">
-                {i > 0 ? <ChevronRight className="size-3 shrink-0 text-zinc-400" aria-hidden /> : null}
-                {crumb.href ? (
-                  <Link href={crumb.href} className="truncate rounded-sm hover:text-zinc-900 hover:underline focus-visible:ring-2 focus-visible:ring-blue-500 focus-visible:outline-none">
-                    {crumb.label}
-                  </Link>
-                ) : (
-                  <span aria-current={i === breadcrumbs.length - 1 ? "page" : undefined} className="truncate" title={crumb.label}>
-                    {crumb.label}
-                  </span>
-                )}
-              </li>
-            ))}
+            {breadcrumbs.map((crumb, i) => {
+              const last = i === breadcrumbs.length - 1;
+              return (
+                // By position: an object may be named like the list it is in.
+                <li key={i} className={last ? "flex min-w-0 items-center gap-1" : "flex items-center gap-1"}>
+                  {i > 0 ? <ChevronRight className="size-3 shrink-0 text-zinc-400" aria-hidden /> : null}
+                  {crumb.href ? (
+                    <Link href={crumb.href} className="rounded-sm hover:text-zinc-900 hover:underline focus-visible:ring-2 focus-visible:ring-blue-500 focus-visible:outline-none">
+                      {crumb.label}
+                    </Link>
+                  ) : last ? (
+                    // The object's own name may be 255 characters without a space: one line, cut, all of it on hover.
+                    <span aria-current="page" title={crumb.label} className="block max-w-[min(32rem,70vw)] truncate">
+                      {crumb.label}
+                    </span>
+                  ) : (
+                    <span>{crumb.label}</span>
+                  )}
+                </li>
+              );
+            })}
           </ol>
         </nav>
         <div className="flex flex-wrap items-center gap-x-3 gap-y-1">

@@ -40,12 +40,15 @@ export function PoliciesTable({
   tokenNames,
   tokenOptions,
   search,
+  searchProblem = null,
   canWrite,
 }: {
   list: TablePage<PolicyRow>;
   tokenNames: TokenNames;
   tokenOptions: ServiceTokenOption[];
   search: string;
+  /** Why the page refused the search in the URL (list-params.ts). */
+  searchProblem?: string | null;
   canWrite: boolean;
 }) {
   const columns = useMemo(
@@ -86,7 +89,7 @@ export function PoliciesTable({
       list={list}
       perPageOptions={PAGED_LIST_PER_PAGE}
       toolbar={<DataTableSearch label="Search policies" placeholder="Search by name" />}
-      noResults={{ page: "No policies on this page", filtered: searchNoResults(search, "No policy has this text in its name.") }}
+      noResults={{ page: "No policies on this page", filtered: searchNoResults(search, "No policy has this text in its name.", searchProblem) }}
       rowActions={rowActions}
     />
   );

@@ -1,6 +1,7 @@
 "use client";
 
-import { dateCell, NameLink } from "@/components/data-table/cells";
+import { useMemo } from "react";
+import { dateCell, expiryCell, NameLink } from "@/components/data-table/cells";
 import { createDataTableColumnHelper, DataTable, type DataTableSort, type TablePage } from "@/components/data-table/data-table";
 import { searchNoResults } from "@/components/data-table/data-table-no-results";
 import { DataTableSearch } from "@/components/data-table/data-table-search";
@@ -13,54 +14,63 @@ import type { ServiceTokenRow } from "./types";
 const col = createDataTableColumnHelper<ServiceTokenRow>();
 
 // Column ids are the server's sort keys (SORT_COLUMNS), so a header click maps straight to `sort`.
-const columns = col.columns([
-  col.accessor("name", {
-    header: "Name",
-    meta: { fill: true },
-    cell: ({ row }) => <NameLink href={`/service-tokens/${row.original.id}`} name={row.original.name} />,
-  }),
-  col.accessor("clientId", {
-    header: "Client ID",
-    cell: ({ getValue }) => (
-      <div className="flex items-center gap-1">
-        <code className="block max-w-[6.5rem] truncate font-mono text-xs text-zinc-700 xl:max-w-[14rem] 2xl:max-w-[18rem]" title={getValue()}>
-          {getValue()}
-        </code>
-        <CopyButton value={getValue()} label="Copy Client ID" />
-      </div>
-    ),
-  }),
-  col.accessor("status", {
-    header: "Status",
-    enableSorting: false,
-    cell: ({ getValue }) => <TokenStatusBadge status={getValue()} />,
-  }),
-  col.accessor("expiresAt", {
-    header: "Expires",
-    cell: dateCell("Never"),
-  }),
-  col.accessor("lastSeenAt", {
-    header: "Last seen",
-    cell: dateCell("Never"),
-  }),
-  col.accessor("createdAt", {
-    header: "Created",
-    cell: dateCell(),
-  }),
-]);
+// `now`: the page's clock, for the expiry countdown.
+const tokenColumns = (now: Date) =>
+  col.columns([
+    col.accessor("name", {
+      header: "Name",
+      meta: { fill: true },
+      cell: ({ row }) => <NameLink href={`/service-tokens/${row.original.id}`} name={row.original.name} />,
+    }),
+    col.accessor("clientId", {
+      header: "Client ID",
+      cell: ({ getValue }) => (
+        <div className="flex items-center gap-1">
+          <code className="block max-w-[6.5rem] truncate font-mono text-xs text-zinc-700 xl:max-w-[14rem] 2xl:max-w-[18rem]" title={getValue()}>
+            {getValue()}
+          </code>
+          <CopyButton value={getValue()} label="Copy Client ID" />
+        </div>
+      ),
+    }),
+    col.accessor("status", {
+      header: "Status",
+      enableSorting: false,
+      cell: ({ getValue }) => <TokenStatusBadge status={getValue()} />,
+    }),
+    col.accessor("expiresAt", {
+      header: "Expires",
+      cell: expiryCell(now, "Never"),
+    }),
+    col.accessor("lastSeenAt", {
+      header: "Last seen",
+      cell: dateCell("Never"),
+    }),
+    col.accessor("createdAt", {
+      header: "Created",
+      cell: dateCell(),
+    }),
+  ]);
 
 export function ServiceTokensTable({
   list,
   sort,
   search,
+  searchProblem = null,
   canWrite,
+  now,
 }: {
   list: TablePage<ServiceTokenRow>;
   sort: DataTableSort;
   search: string;
+  /** Why the page refused the search in the URL (list-params.ts). */
+  searchProblem?: string | null;
   canWrite: boolean;
+  /** The page's clock: the expiry countdown reads the same on the server and in the browser. */
+  now: Date;
 }) {
   const rowActions = useServiceTokenRowActions(canWrite);
+  const columns = useMemo(() => tokenColumns(now), [now]);
   return (
     <DataTable
       label="Service tokens"
@@ -69,7 +79,7 @@ export function ServiceTokensTable({
       perPageOptions={SERVICE_TOKENS_PER_PAGE}
       sort={sort}
       toolbar={<DataTableSearch label="Search service tokens" placeholder="Search by name or Client ID" />}
-      noResults={{ page: "No service tokens on this page", filtered: searchNoResults(search, "No service token has this text in its name or Client ID.") }}
+      noResults={{ page: "No service tokens on this page", filtered: searchNoResults(search, "No service token has this text in its name or Client ID.", searchProblem) }}
       rowActions={rowActions}
     />
   );

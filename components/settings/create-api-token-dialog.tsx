@@ -58,7 +58,7 @@ function CreateApiTokenForm({ onDone }: { onDone: () => void }) {
       () => createApiTokenAction({ name: name.trim(), permissions, expiresOn: expiresOn || null }),
       (result) => {
         onDone();
-        reveal({ tokenName: result.token.name, value: result.value });
+        reveal({ tokenName: result.token.name, value: result.value, permissions });
         toast.success(`API token “${result.token.name}” created`);
       },
     );

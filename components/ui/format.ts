@@ -43,3 +43,15 @@ export function formatRelative(d: Date, now: Date): string {
   const phrase = `${n} ${name}${n === 1 ? "" : "s"}`;
   return diff < 0 ? `${phrase} ago` : `in ${phrase}`;
 }
+
+/** "in 2 h 45 min", "in 1 d 3 h", "in 12 min", "in less than a minute": how long until `d`, to the minute. */
+export function formatCountdown(d: Date, now: Date): string {
+  const minutes = Math.floor((d.getTime() - now.getTime()) / 60_000);
+  if (minutes < 1) return "in less than a minute";
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const mins = minutes % 60;
+  if (days > 0) return `in ${days} d${hours ? ` ${hours} h` : ""}`;
+  if (hours > 0) return `in ${hours} h${mins ? ` ${mins} min` : ""}`;
+  return `in ${mins} min`;
+}

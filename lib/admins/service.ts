@@ -10,6 +10,7 @@ import { getDb, type Tx } from "../db/client";
 import { AppError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
 import { parseInput } from "../input/parse";
+import { isStorableText } from "../input/text";
 import { isUuid } from "../input/uuid";
 import { logger } from "../logger";
 
@@ -104,6 +105,9 @@ export const MAX_FAILURES_PER_IP = 20;
 export async function authenticateAdmin(email: string, password: string, ip: string): Promise<AdminView | null> {
   const db = getDb();
   const normalized = email.trim().toLowerCase().slice(0, 320);
+  // No stored email holds a NUL or an unpaired surrogate (the cut above may make one), and
+  // PostgreSQL could not even compare one: a sign-in that cannot succeed.
+  if (!isStorableText(normalized)) return null;
   const since = new Date(Date.now() - WINDOW_MS);
   const [byEmail, byIp] = await Promise.all([
     db.signInAttempt.count({ where: { email: normalized, success: false, createdAt: { gt: since } } }),

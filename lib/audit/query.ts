@@ -5,6 +5,46 @@ import { getDb } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import { likePattern, pageFields, pageWindow, searchSchema } from "../input/list";
 import { parseInput } from "../input/parse";
+import { isUuid } from "../input/uuid";
+import { snapshotReferences, type ReferencedNames } from "./references";
+
+/** The names of what `rows` name by id (rules, token filters, attached policies), for the audit view. */
+async function referencedNames(accountId: string, rows: { before: unknown; after: unknown }[]): Promise<ReferencedNames> {
+  const refs = rows.reduce((acc, r) => snapshotReferences(r.after, snapshotReferences(r.before, acc)), undefined as ReturnType<typeof snapshotReferences> | undefined);
+  const tokenIds = [...(refs?.serviceTokens ?? [])].filter(isUuid);
+  const policyIds = [...(refs?.policies ?? [])].filter(isUuid);
+  const names: ReferencedNames = { serviceTokens: {}, policies: {} };
+  if (tokenIds.length === 0 && policyIds.length === 0) return names;
+  const db = getDb();
+  const [tokens, policies] = await Promise.all([
+    tokenIds.length ? db.serviceToken.findMany({ where: { accountId, id: { in: tokenIds } }, select: { id: true, name: true } }) : [],
+    policyIds.length ? db.accessPolicy.findMany({ where: { accountId, id: { in: policyIds } }, select: { id: true, name: true } }) : [],
+  ]);
+  for (const t of tokens) names.serviceTokens[t.id] = { name: t.name, deleted: false };
+  for (const p of policies) names.policies[p.id] = { name: p.name, deleted: false };
+  const goneTokens = tokenIds.filter((id) => !names.serviceTokens[id]);
+  const gonePolicies = policyIds.filter((id) => !names.policies[id]);
+  if (goneTokens.length === 0 && gonePolicies.length === 0) return names;
+  // Deleted since: the name of its last audit entry (its delete), through the object index.
+  const logged = await db.auditLog.findMany({
+    where: {
+      accountId,
+      objectName: { not: null },
+      OR: [
+        ...(goneTokens.length ? [{ objectType: "service_token", objectId: { in: goneTokens } }] : []),
+        ...(gonePolicies.length ? [{ objectType: "policy", objectId: { in: gonePolicies } }] : []),
+      ],
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    distinct: ["objectType", "objectId"],
+    select: { objectType: true, objectId: true, objectName: true },
+  });
+  for (const l of logged) {
+    const map = l.objectType === "service_token" ? names.serviceTokens : names.policies;
+    map[l.objectId!] = { name: l.objectName!, deleted: true };
+  }
+  return names;
+}
 
 export const listAuditLogsSchema = z.object({
   ...pageFields(200),
@@ -39,7 +79,8 @@ export async function listAuditLogs(actor: Actor, input: ListAuditLogsInput = {}
     }),
     db.auditLog.count({ where }),
   ]);
-  return { items: rows.map((r) => ({ ...r, id: r.id.toString() })), total, page: q.page, perPage: q.perPage };
+  const names = await referencedNames(actor.accountId, rows);
+  return { items: rows.map((r) => ({ ...r, id: r.id.toString() })), total, page: q.page, perPage: q.perPage, names };
 }
 
 export type AuditLogView = Awaited<ReturnType<typeof listAuditLogs>>["items"][number];

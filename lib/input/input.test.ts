@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { AppError } from "../errors";
 import { toFormFailure } from "../forms";
-import { likePattern } from "./list";
+import { likePattern, searchParamProblem } from "./list";
 import { parseInput } from "./parse";
 import { DISPLAYABLE_TEXT_MESSAGE, nameSchema, STORABLE_TEXT_MESSAGE } from "./text";
 import { isUuid } from "./uuid";
@@ -89,5 +89,17 @@ describe("isUuid", () => {
     for (const bad of ["", "not-a-uuid", `${id}0`, ` ${id}`, "12345678-1234-1234-1234-123456789012", id.replace(/-/g, ""), null, 5, undefined]) {
       expect(isUuid(bad), String(bad)).toBe(false);
     }
+  });
+});
+
+describe("searchParamProblem", () => {
+  it("says what the API's search rule refuses, in words for the page", () => {
+    expect(searchParamProblem("api\u0000x")).toBe(`Search ${STORABLE_TEXT_MESSAGE}`);
+    expect(searchParamProblem("\ud800")).toBe(`Search ${STORABLE_TEXT_MESSAGE}`);
+    expect(searchParamProblem("x".repeat(256))).toBe("Search must be at most 255 characters");
+  });
+
+  it("accepts any other term, the empty one included", () => {
+    for (const term of ["", "ci deploy", "50%_off\\", "x".repeat(255), "\u{1F600}", "\ufffd"]) expect(searchParamProblem(term)).toBeNull();
   });
 });

@@ -20,6 +20,16 @@ export function pageWindow(q: { page: number; perPage: number }): { skip: number
 export const searchSchema = z.string({ error: "must be a string" }).trim().pipe(shortTextSchema);
 
 /**
+ * Why a search box's term (trimmed) would be refused, in words for the page ("Search must not
+ * contain NUL characters or unpaired surrogates"), or null: the dashboard checks what it sends (and
+ * what a URL holds) with the API's rule.
+ */
+export function searchParamProblem(term: string): string | null {
+  const parsed = searchSchema.safeParse(term);
+  return parsed.success ? null : `Search ${parsed.error.issues[0].message}`;
+}
+
+/**
  * A search term for Prisma `contains`, which hands the term to LIKE: `%` and `_` would be
  * wildcards and `\` the escape character. Escaped, each stands for itself.
  */

@@ -2,14 +2,14 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
-import { childProcessEnv } from "../env";
+import { nextProcessEnv } from "../env";
 
 // The production build: `next build` into a folder, done again only when a source file is newer
 // than that folder's BUILD_ID. One rule for `npm start` (server.ts), the tests and the benchmarks;
 // each of them names its folder (NEXT_DIST_DIR), so that they never rebuild under each other.
 
 /** What the build is made of, relative to the project root. lib/generated is derived from prisma/. */
-const SOURCES = ["app", "components", "lib", "public", "next.config.ts", "package.json", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+const SOURCES = ["app", "components", "lib", "public", "next.config.ts", "proxy.ts", "instrumentation-client.ts", "package.json", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
 const GENERATED = path.join("lib", "generated");
 
 function newestMtime(p: string): number {
@@ -93,7 +93,7 @@ export function runNextBuild(distDir: string, opts: { root?: string; capture?: b
   const started = Date.now();
   const r = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
     cwd: root,
-    env: childProcessEnv({ ...opts.env, NEXT_DIST_DIR: distDir }),
+    env: nextProcessEnv({ ...opts.env, NEXT_DIST_DIR: distDir }),
     ...(opts.capture ? { encoding: "utf8" as const, maxBuffer: 64 * 1024 * 1024 } : { stdio: ["ignore", 2, 2] as ["ignore", number, number] }),
     timeout: opts.timeoutMs,
   });

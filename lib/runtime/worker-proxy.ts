@@ -4,7 +4,7 @@ import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { API_ROUTE_HEADER } from "../api/paths";
-import { childProcessEnv } from "../env";
+import { nextProcessEnv } from "../env";
 import { logger } from "../logger";
 
 // The front's side of the Next.js worker (next-worker.ts): start it, hand requests to it over its
@@ -32,7 +32,7 @@ export async function startNextWorker(opts: { port: number; onApiAnswer?: (metho
   const socketPath = path.join(dir, "next.sock");
   const child: ChildProcess = fork(path.join(__dirname, "next-worker.ts"), [], {
     // next-auth derives its URLs from the request's host, so the dashboard works on any address.
-    env: childProcessEnv({ AUTH_TRUST_HOST: "true", GATEPOST_WORKER_SOCKET: socketPath }, { NEXTAUTH_URL_INTERNAL: `http://127.0.0.1:${opts.port}` }),
+    env: nextProcessEnv({ AUTH_TRUST_HOST: "true", GATEPOST_WORKER_SOCKET: socketPath }, { NEXTAUTH_URL_INTERNAL: `http://127.0.0.1:${opts.port}` }),
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   let stopping = false;

@@ -76,6 +76,14 @@ describe("authenticateAdmin", () => {
     ]);
   });
 
+  it("refuses an email PostgreSQL cannot store (a NUL, an unpaired surrogate, one cut in half) without an error", async () => {
+    const { email } = await newAdmin();
+    const ip = uniqueIp();
+    for (const hostile of [`${email}\u0000`, `\ud800${email}`, `${"a".repeat(319)}\u{1F600}@example.com`]) {
+      expect(await authenticateAdmin(hostile, PASSWORD, ip)).toBeNull();
+    }
+  });
+
   it("refuses an unknown email like a wrong password", async () => {
     const ip = uniqueIp();
     const email = `${unique("nobody")}@example.test`;

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { createApp } from "../../lib/access/apps";
+import { createPolicy } from "../../lib/access/policies";
 import { createAdmin } from "../../lib/admins/service";
 import { createApiToken, revokeApiToken } from "../../lib/api-tokens/service";
 import { listAuditLogs } from "../../lib/audit/query";
@@ -225,5 +227,33 @@ describe("listAuditLogs search", () => {
     expect(await names("e_c")).toEqual(["snake_case"]);
     expect(await names("p%n")).toEqual([]);
     expect(await names("\\")).toEqual([]);
+  });
+});
+
+describe("the names an audit page's entries refer to", () => {
+  it("names the tokens of a policy's rules and an application's policies, deleted ones by the name they had", async () => {
+    const { admin } = await newTenant("audit-names");
+    const kept = (await createServiceToken(admin, { name: "CI deploy" })).token;
+    const gone = (await createServiceToken(admin, { name: "Old runner" })).token;
+    const policy = await createPolicy(admin, {
+      name: "Deploy",
+      decision: "non_identity",
+      include: [{ service_token: { token_id: kept.id } }, { service_token: { token_id: gone.id } }],
+    });
+    await createApp(admin, { name: "Intranet", domain: `${unique("intranet")}.example.com`, policies: [{ id: policy.id, precedence: 1 }] });
+    await deleteServiceToken(admin, gone.id);
+
+    const page = await listAuditLogs(admin, { perPage: 50 });
+    expect(page.names.serviceTokens).toEqual({
+      [kept.id]: { name: "CI deploy", deleted: false },
+      [gone.id]: { name: "Old runner", deleted: true },
+    });
+    expect(page.names.policies).toEqual({ [policy.id]: { name: "Deploy", deleted: false } });
+  });
+
+  it("is empty when no entry names anything by id", async () => {
+    const { admin } = await newTenant("audit-no-names");
+    await createServiceToken(admin, { name: "Alone" });
+    expect((await listAuditLogs(admin)).names).toEqual({ serviceTokens: {}, policies: {} });
   });
 });

@@ -44,7 +44,7 @@ export default async function PoliciesPage({ searchParams }: { searchParams: Pro
         }
       />
       <Card className="overflow-hidden">
-        {list.total === 0 && !params.q ? (
+        {list.total === 0 && !params.q && !params.searchProblem ? (
           <PoliciesEmptyState canWrite={canWrite} tokenOptions={tokens.options} />
         ) : (
           <PoliciesTable
@@ -52,6 +52,7 @@ export default async function PoliciesPage({ searchParams }: { searchParams: Pro
             tokenNames={tokens.names}
             tokenOptions={canWrite ? tokens.options : []}
             search={params.q}
+            searchProblem={params.searchProblem}
             canWrite={canWrite}
           />
         )}

@@ -3,7 +3,9 @@ import { getAccountSettings } from "@/lib/access/account-settings";
 import { getKeySettings } from "@/lib/access/keys-settings";
 import { actorCan } from "@/lib/auth/actor";
 import { requireAdmin } from "@/lib/auth/require-admin";
+import { getEnv } from "@/lib/env";
 import { PageHeader } from "@/components/layout/page-header";
+import { AccountIdValues } from "@/components/settings/account-id";
 import { KeyRotationSetting } from "@/components/settings/key-rotation-setting";
 import { StrictModeSetting } from "@/components/settings/strict-mode-setting";
 import { SectionCard } from "@/components/ui/card";
@@ -23,6 +25,15 @@ export default async function GeneralSettingsPage() {
         description="Account-wide settings for how Gatepost authenticates service tokens and signs sessions."
       />
       <div className="grid gap-6">
+        <SectionCard
+          title="Account ID"
+          description="Every REST API path names this account: /client/v4/accounts/<account ID>/…"
+          padded
+        >
+          <div className="grid gap-4">
+            <AccountIdValues publicUrl={getEnv().publicUrl} accountId={actor.accountId} />
+          </div>
+        </SectionCard>
         <SectionCard title="Strict mode" description="Require credentials on every request instead of reusing sessions." padded>
           <StrictModeSetting enabled={account.strictServiceTokenAuth} canChange={actorCan(actor, "settings:write")} />
         </SectionCard>

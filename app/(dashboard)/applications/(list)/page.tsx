@@ -48,10 +48,10 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
         }
       />
       <Card className="overflow-hidden">
-        {list.total === 0 && !params.q ? (
+        {list.total === 0 && !params.q && !params.searchProblem ? (
           <ApplicationsEmptyState canWrite={canWrite} policyOptions={policyOptions} />
         ) : (
-          <ApplicationsTable list={list} policyOptions={policyOptions} search={params.q} canWrite={canWrite} />
+          <ApplicationsTable list={list} policyOptions={policyOptions} search={params.q} searchProblem={params.searchProblem} canWrite={canWrite} />
         )}
       </Card>
     </>

@@ -7,7 +7,7 @@ import { AuditLogTable } from "@/components/audit/audit-log-table";
 import { AUDIT_PER_PAGE, DEFAULT_AUDIT_PER_PAGE } from "@/components/audit/list-options";
 import { PageHeader } from "@/components/layout/page-header";
 import { Card } from "@/components/ui/card";
-import { first, pageParamFields, searchParamSchema, type RawParams } from "../../list-params";
+import { first, pageParamFields, parseSearchParam, type RawParams } from "../../list-params";
 
 export const metadata: Metadata = { title: "Audit" };
 
@@ -15,20 +15,19 @@ export const metadata: Metadata = { title: "Audit" };
 const paramsSchema = z.object({
   ...pageParamFields(AUDIT_PER_PAGE, DEFAULT_AUDIT_PER_PAGE),
   action: z.string().regex(/^[a-z_.]{1,64}$/).catch(""),
-  q: searchParamSchema,
 });
 
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<RawParams> }) {
   const actor = await requireAdmin("audit:read");
   const raw = await searchParams;
-  const p = paramsSchema.parse({ page: first(raw.page), per_page: first(raw.per_page), action: first(raw.action) ?? "", q: first(raw.q) ?? "" });
-  const { items, total } = await listAuditLogs(actor, {
+  const p = { ...paramsSchema.parse({ page: first(raw.page), per_page: first(raw.per_page), action: first(raw.action) ?? "" }), ...parseSearchParam(raw.q) };
+  const { items, total, names } = await listAuditLogs(actor, {
     page: p.page,
     perPage: p.per_page,
     action: p.action || undefined,
     search: p.q || undefined,
   });
-  const filtered = Boolean(p.action || p.q);
+  const filtered = Boolean(p.action || p.q || p.searchProblem);
 
   return (
     <>
@@ -45,7 +44,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
             <p className="mt-1 max-w-md text-sm text-zinc-500">Creating, changing or deleting a service token, an API token or an administrator is recorded here.</p>
           </div>
         ) : (
-          <AuditLogTable list={{ items, total, page: p.page, perPage: p.per_page }} filtered={filtered} />
+          <AuditLogTable list={{ items, total, page: p.page, perPage: p.per_page }} names={names} filtered={filtered} searchProblem={p.searchProblem} />
         )}
       </Card>
     </>

@@ -57,14 +57,16 @@ export default async function ServiceTokensPage({ searchParams }: { searchParams
         }
       />
       <Card className="overflow-hidden">
-        {total === 0 && !params.q ? (
+        {total === 0 && !params.q && !params.searchProblem ? (
           <ServiceTokensEmptyState canWrite={canWrite} />
         ) : (
           <ServiceTokensTable
             list={{ items: rows, total, page: params.page, perPage: params.perPage }}
             sort={{ column: params.sort, order: params.order }}
             search={params.q}
+            searchProblem={params.searchProblem}
             canWrite={canWrite}
+            now={now}
           />
         )}
       </Card>

@@ -30,7 +30,7 @@ export default async function ServiceTokenPage({ params }: { params: Promise<{ i
   return (
     <>
       <PageHeader
-        breadcrumbs={[{ label: "Access controls" }, { label: "Service credentials", href: "/service-tokens" }, { label: token.name }]}
+        breadcrumbs={[{ label: "Access controls" }, { label: "Service credentials" }, { label: "Service Tokens", href: "/service-tokens" }, { label: token.name }]}
         title={token.name}
         badge={<TokenStatusBadge status={tokenStatus(token, now)} />}
         actions={canWrite ? <ServiceTokenDetailActions token={token} /> : <ReadOnlyNotice />}

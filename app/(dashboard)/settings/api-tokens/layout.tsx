@@ -9,6 +9,10 @@ import { ApiTokenRevealProvider } from "@/components/settings/api-token-reveal";
 // Holds the one-time API token reveal above the list, so the dialog stays open while the list
 // re-renders behind it (the empty state turning into a table).
 export default async function ApiTokensLayout({ children }: { children: React.ReactNode }) {
-  await requireAdmin("api_tokens:write");
-  return <ApiTokenRevealProvider publicUrl={getEnv().publicUrl}>{children}</ApiTokenRevealProvider>;
+  const actor = await requireAdmin("api_tokens:write");
+  return (
+    <ApiTokenRevealProvider publicUrl={getEnv().publicUrl} accountId={actor.accountId}>
+      {children}
+    </ApiTokenRevealProvider>
+  );
 }

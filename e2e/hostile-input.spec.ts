@@ -1,0 +1,140 @@
+import { openSync, readSync, statSync, closeSync } from "node:fs";
+import path from "node:path";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { e2eState } from "./support/state";
+
+// Every dashboard page, every parameter it reads, against a corpus of hostile query strings: no
+// 5xx, no error page, and the server's log stays JSON lines (no plain-text stack). A search the
+// API's rule refuses is said on the page, which stays usable.
+
+/** Raw query values, as a hand-edited URL or a script would send them (already %-encoded). */
+const HOSTILE: Record<string, (param: string) => string> = {
+  nul: (p) => `${p}=api%00x`,
+  "lone surrogate": (p) => `${p}=%ED%A0%80`,
+  "10 KB": (p) => `${p}=${"x".repeat(10_240)}`,
+  "%-garbage": (p) => `${p}=%E0%A4%A`,
+  "bare %": (p) => `${p}=%`,
+  array: (p) => `${p}=a&${p}=b`,
+  "-1e400": (p) => `${p}=-1e400`,
+  __proto__: (p) => `${p}=__proto__`,
+  "empty key": () => `=x&&&`,
+};
+
+const PAGES: Record<string, string[]> = {
+  "/service-tokens": ["q", "page", "per_page", "sort", "order"],
+  "/applications": ["q", "page", "per_page"],
+  "/policies": ["q", "page", "per_page"],
+  "/logs/audit": ["q", "page", "per_page", "action"],
+  "/logs/authentication": ["page", "per_page", "app", "token", "outcome", "reason", "range"],
+  "/settings": ["q"],
+  "/settings/api-tokens": ["q", "page", "per_page"],
+};
+
+const serverLog = () => path.join(e2eState().dataDir, "server.log");
+
+/** What the server logged since `from` (a byte offset), as lines. */
+function logSince(from: number): string[] {
+  const size = statSync(serverLog()).size;
+  if (size <= from) return [];
+  const fd = openSync(serverLog(), "r");
+  try {
+    const buf = Buffer.alloc(size - from);
+    readSync(fd, buf, 0, buf.length, from);
+    return buf.toString("utf8").split("\n").filter((l) => l.trim() !== "");
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function expectJsonLines(lines: string[]): void {
+  const plain = lines.filter((l) => {
+    try {
+      return typeof JSON.parse(l) !== "object";
+    } catch {
+      return true;
+    }
+  });
+  expect(plain, "server log lines that are not JSON").toEqual([]);
+}
+
+async function expectPageHolds(page: Page, url: string, opts: { status?: number } = {}): Promise<void> {
+  const res = await page.goto(url);
+  const status = res!.status();
+  if (opts.status) expect(status, url.slice(0, 200)).toBe(opts.status);
+  else expect(status, url.slice(0, 200)).toBeLessThan(500);
+  await expect(page.getByRole("heading", { level: 1 }).first(), url.slice(0, 200)).toBeVisible();
+  await expect(page.getByText("Something went wrong"), url.slice(0, 200)).toHaveCount(0);
+}
+
+test.use({ role: "super_admin" });
+
+for (const [pathname, params] of Object.entries(PAGES)) {
+  test(`${pathname} holds up under hostile query strings`, async ({ page }) => {
+    test.setTimeout(240_000);
+    const from = statSync(serverLog()).size;
+    for (const param of params) {
+      for (const make of Object.values(HOSTILE)) await expectPageHolds(page, `${pathname}?${make(param)}`);
+    }
+    expectJsonLines(logSince(from));
+  });
+}
+
+test("detail pages with hostile ids answer 404, not an error", async ({ page }) => {
+  const from = statSync(serverLog()).size;
+  for (const base of ["/service-tokens", "/applications"]) {
+    for (const id of ["%00", "api%00x", "%ED%A0%80", "x".repeat(10_240), "__proto__", "-1e400", "..%2F..%2Fsettings", "%E0%A4%A"]) {
+      await expectPageHolds(page, `${base}/${id}`, { status: 404 });
+    }
+  }
+  expectJsonLines(logSince(from));
+});
+
+test("a refused search is said on the page, and the list stays usable", async ({ page }) => {
+  for (const pathname of ["/service-tokens", "/applications", "/policies", "/logs/audit"]) {
+    await page.goto(`${pathname}?q=api%00x`);
+    const search = page.getByRole("searchbox");
+    await expect(search).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByRole("alert").filter({ hasText: "Search must not contain NUL characters or unpaired surrogates" })).toBeVisible();
+    // Clearing the box searches again, for everything.
+    await search.fill("");
+    await expect(page).toHaveURL(new RegExp(`${pathname}$`));
+    await expect(page.getByText("Search must not contain")).toHaveCount(0);
+  }
+});
+
+test("an account with nothing in it says why the search was refused, with the way back", async ({ pageAs }) => {
+  const page = await pageAs("empty_account");
+  await page.goto("/service-tokens?q=%00");
+  await expect(page.getByText("Search must not contain NUL characters or unpaired surrogates.", { exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Reset search" }).click();
+  await expect(page.getByRole("heading", { name: "No service tokens yet" })).toBeVisible();
+});
+
+test("a name pasted with a NUL gets a form message naming the field, not an error page", async ({ page, uniqueName }) => {
+  const from = statSync(serverLog()).size;
+  await page.goto("/service-tokens");
+  await page.getByRole("button", { name: "Create Service Token", exact: true }).click();
+  const form = page.getByRole("dialog", { name: "Create Service Token" });
+  await form.getByLabel("Name", { exact: true }).fill(`${uniqueName("api")}\u0000x`);
+  await form.getByRole("button", { name: "Generate token" }).click();
+  await expect(form.getByText("Name must not contain NUL characters or unpaired surrogates")).toBeVisible();
+  await expect(page.getByText("Something went wrong")).toHaveCount(0);
+  expectJsonLines(logSince(from));
+});
+
+test("signing in with a NUL in the email is a failed sign-in, not an error", async ({ playwright, baseURL }) => {
+  const ctx = await playwright.request.newContext({ baseURL });
+  const from = statSync(serverLog()).size;
+  const { csrfToken } = (await (await ctx.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  for (const email of ["admin\u0000@example.com", "\ud800admin@example.com"]) {
+    const res = await ctx.post("/api/auth/callback/credentials", {
+      form: { csrfToken, email, password: "not-the-password", json: "true" },
+      maxRedirects: 0,
+    });
+    expect(res.status(), email).toBeLessThan(500);
+    expect((await res.json()) as { url: string }).toMatchObject({ url: expect.stringContaining("error=CredentialsSignin") });
+  }
+  expectJsonLines(logSince(from));
+  await ctx.dispose();
+});
