@@ -35,6 +35,8 @@ test("once the secret is copied, Escape closes at once", async ({ page, uniqueNa
   await closeWithoutCopying(page).getByRole("button", { name: "Keep it open" }).click();
 
   await dialog.getByRole("button", { name: "Copy headers" }).click();
+  // The copy is asynchronous (the Clipboard API): Escape once it has happened.
+  await expect(dialog.getByRole("button", { name: "Copy headers" })).toHaveAttribute("data-copied", "true");
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
   await expect(closeWithoutCopying(page)).toHaveCount(0);

@@ -64,6 +64,7 @@ export function CopyButton({
       aria-label={showLabel ? undefined : label}
       title={label}
       onClick={copy}
+      data-copied={copied ? "true" : undefined}
       className={cn(!showLabel && "size-7 text-zinc-500 hover:text-zinc-900", className)}
       {...props}
     >

@@ -188,7 +188,8 @@ export function OneTimeRevealContent({
 
 /**
  * One value of the reveal, selectable and with its copy button; `multiline` wraps it (a curl
- * command); `secret` when it holds the secret, so that copying it counts as having kept it.
+ * command); `secret` when it holds the secret, so that copying it counts as having kept it. A value
+ * that is not secret may also stand on a page of its own (the account ID on Settings › General).
  */
 export function RevealValue({
   label,
@@ -203,12 +204,13 @@ export function RevealValue({
   multiline?: boolean;
   secret?: boolean;
 }) {
-  const guard = useRevealGuard();
+  const guard = use(RevealGuardContext);
+  if (secret && !guard) throw new Error("a secret RevealValue must be inside <OneTimeRevealDialog>");
   return (
     <div className="grid min-w-0 gap-1.5">
       <div className="flex items-center justify-between gap-2">
         <span className="text-sm font-medium text-zinc-800">{label}</span>
-        <CopyButton value={value} label={copyLabel} showLabel variant="secondary" className="h-7 px-2.5 text-xs" onCopied={secret ? guard.markCopied : undefined} />
+        <CopyButton value={value} label={copyLabel} showLabel variant="secondary" className="h-7 px-2.5 text-xs" onCopied={secret ? guard?.markCopied : undefined} />
       </div>
       <pre
         className={`rounded-md border border-zinc-200 bg-zinc-50 px-3 py-2 font-mono text-[13px] leading-relaxed text-zinc-900 select-all ${multiline ? "whitespace-pre-wrap [overflow-wrap:anywhere]" : "overflow-x-auto whitespace-nowrap"}`}
