@@ -99,6 +99,9 @@ for (const viewport of [DESKTOP, PHONE]) {
           ["logs-audit", "/logs/audit", /Audit/],
           ["settings-general", "/settings", /Settings|General/],
           ["settings-api-tokens", "/settings/api-tokens", "API Tokens"],
+          ["notifications", "/notifications", "Notifications"],
+          ["notifications-destinations", "/notifications/destinations", "Destinations"],
+          ["notifications-history", "/notifications/history", "History"],
           ["not-found-token", `/service-tokens/${randomUUID()}`, "Service token not found"],
           ["not-found-page", "/no-such-page", "Page not found"],
         ];
