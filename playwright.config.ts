@@ -19,8 +19,8 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: process.env.CI ? 1 : 0,
   timeout: 90_000,
-  // A guard against a hung run, not a target: the suite takes a few minutes on a quiet machine.
-  globalTimeout: 20 * 60_000,
+  // A guard against a hung run, not a target: beside Vitest on 2 cores the suite takes about 20 minutes.
+  globalTimeout: 45 * 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],
   use: {

@@ -107,6 +107,19 @@ async function main() {
     await db.stop().catch((err: unknown) => logger.error({ err }, "stopping PostgreSQL failed"));
     process.exit(exitCode);
   };
+  // A promise nobody handled would end the process with a plain-text stack and exit code 1. While
+  // stopping (a request or a timer's query meeting the closed pool), it is logged and the stop
+  // goes on; otherwise it is logged as JSON and the server stops as it would on a signal.
+  process.on("unhandledRejection", (reason: unknown) => {
+    const err = reason instanceof Error ? { message: reason.message, stack: reason.stack } : { message: String(reason) };
+    if (stopping) {
+      logger.warn({ err }, "a rejection nobody handled, during shutdown");
+      return;
+    }
+    logger.fatal({ err }, "a rejection nobody handled; stopping");
+    exitCode = 1;
+    void stop("unhandled rejection");
+  });
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
   worker.onExit((code, signal) => {

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -129,7 +129,9 @@ describe("SIGTERM to npm start under load", () => {
       const admittedUnderLoad = await load.stop();
       times.push(tookMs);
 
-      expect(exit, `round ${round}`).toEqual({ code: 0, signal: null });
+      // On a failure, the end of the server's log says why (DATA_DIR, and the log in it, go at the end).
+      const logTail = () => readFileSync(s.logFile, "utf8").slice(-3000);
+      expect(exit, `round ${round}; server log:\n${exit === "timeout" || exit.code !== 0 ? logTail() : ""}`).toEqual({ code: 0, signal: null });
       expect(tookMs).toBeLessThan(EXIT_WITHIN_MS);
       expect(pg, "PostgreSQL was running before the signal").not.toBeNull();
       expect(isAlive(pg!), `PostgreSQL ${pg} outlived the server`).toBe(false);
