@@ -108,10 +108,10 @@ export function runNextBuild(distDir: string, opts: { root?: string; capture?: b
  * `tsc --noEmit` on the project: `next build` does not check types (next.config.ts), so `npm start`
  * runs this before every build it makes. Its report goes to stderr.
  */
-export function typeCheck(root = process.cwd()): { ok: boolean; failure?: string } {
+export function typeCheck(root = process.cwd(), opts: { quiet?: boolean } = {}): { ok: boolean; failure?: string } {
   const r = spawnSync(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "--noEmit", "-p", "tsconfig.json"], {
     cwd: root,
-    stdio: ["ignore", 2, 2],
+    stdio: opts.quiet ? "ignore" : ["ignore", 2, 2],
   });
   if (r.status === 0) return { ok: true };
   return { ok: false, failure: r.error ? r.error.message : r.signal ? `signal ${r.signal}` : `exit ${r.status}` };
@@ -121,12 +121,12 @@ export function typeCheck(root = process.cwd()): { ok: boolean; failure?: string
  * `npm start`: builds `distDir` unless it is current (or `skip` and a build exists), after a type
  * check: a tree with type errors is never built, so never served.
  */
-export function buildIfStale(distDir: string, opts: { skip?: boolean; onBuild?: () => void; root?: string } = {}): void {
+export function buildIfStale(distDir: string, opts: { skip?: boolean; onBuild?: () => void; root?: string; quietTypeCheck?: boolean } = {}): void {
   const root = opts.root ?? process.cwd();
   if (opts.skip && builtAt(distDir, root) !== null) return;
   if (buildIsCurrent(distDir, root)) return;
   opts.onBuild?.();
-  const checked = typeCheck(root);
+  const checked = typeCheck(root, { quiet: opts.quietTypeCheck });
   if (!checked.ok) throw new Error(`the type check failed (${checked.failure}): not building or serving this tree; the errors are printed above`);
   const r = runNextBuild(distDir, { root });
   if (!r.ok) throw new Error(`next build failed (${r.failure})`);
