@@ -97,6 +97,11 @@ test.describe("on a 390 px phone", () => {
     await openServiceTokens(page);
     await expectNoHorizontalOverflow(page);
     const { dialog } = await createServiceToken(page, name);
+    // The toast that says so (it shows for a few seconds) comes from the top, clear of Close.
+    const toast = page.locator("[data-sonner-toast]").filter({ hasText: "created" }).first();
+    await expect(toast).toBeVisible();
+    const [t, c] = [await toast.boundingBox(), await dialog.getByRole("button", { name: "Close", exact: true }).boundingBox()];
+    expect(t!.y + t!.height, "the toast ends above the Close button").toBeLessThanOrEqual(c!.y);
     await expect(dialog).toContainText(name);
     await expectInViewport(page, dialog, "the reveal dialog");
     await expectInViewport(page, dialog.getByRole("button", { name: "Close", exact: true }), "Close");
@@ -105,11 +110,6 @@ test.describe("on a 390 px phone", () => {
       await button.scrollIntoViewIfNeeded();
       await expectInViewport(page, button, copy);
     }
-    // The toast that says so comes from the top, clear of the dialog's Close button.
-    const toast = page.locator("[data-sonner-toast]").filter({ hasText: "created" }).first();
-    await expect(toast).toBeVisible();
-    const [t, c] = [await toast.boundingBox(), await dialog.getByRole("button", { name: "Close", exact: true }).boundingBox()];
-    expect(t!.y + t!.height, "the toast ends above the Close button").toBeLessThanOrEqual(c!.y);
     await closeReveal(dialog);
     await expectNoHorizontalOverflow(page);
   });
