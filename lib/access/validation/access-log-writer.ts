@@ -46,11 +46,13 @@ interface Stamp {
 const clip = (v: string | null, max: number) => (v !== null && v.length > max ? v.slice(0, max) : v);
 
 /** gatepost_validations_total: one labelled child per (outcome, reason), looked up without hashing labels. */
-const decisionCounters = new Map<string, ReturnType<typeof validations.labels>>();
+// One map per outcome, keyed by the reason itself: no key string is built per request.
+const decisionCounters = { allowed: new Map<string, ReturnType<typeof validations.labels>>(), refused: new Map<string, ReturnType<typeof validations.labels>>() };
 function countDecision(allowed: boolean, reason: string): void {
-  const key = allowed ? `+${reason}` : reason;
-  let c = decisionCounters.get(key);
-  if (!c) decisionCounters.set(key, (c = validations.labels(allowed ? "allowed" : "refused", reason)));
+  const outcome = allowed ? "allowed" : "refused";
+  const byReason = decisionCounters[outcome];
+  let c = byReason.get(reason);
+  if (!c) byReason.set(reason, (c = validations.labels(outcome, reason)));
   c.inc();
 }
 
