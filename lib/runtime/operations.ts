@@ -42,7 +42,8 @@ export async function createOperationsEndpoints(opts: OperationsOptions) {
         return true;
       }
       const a = answer(req);
-      if (a instanceof Promise) a.then(send, () => send({ status: 503, headers: { "content-type": "application/json" }, body: '{"status":"not_ready"}\n' }));
+      // Readiness catches its own failures; only collecting the metrics can still throw.
+      if (a instanceof Promise) a.then(send, () => send({ status: 500, headers: { "content-type": "text/plain; charset=utf-8" }, body: "metrics: collecting failed\n" }));
       else send(a);
       return true;
     },
