@@ -37,6 +37,12 @@ const vitest = hasVitestConfig && {
     const r = readJson(vitestJson);
     return r && { passed: r.numPassedTests, failed: r.numFailedTests };
   },
+  failures: () =>
+    (readJson(vitestJson)?.testResults ?? []).flatMap((file) =>
+      (file.assertionResults ?? [])
+        .filter((t) => t.status === "failed")
+        .map((t) => ({ title: `${path.relative(process.cwd(), file.name)} › ${t.fullName}`, message: t.failureMessages?.[0] })),
+    ),
 };
 const playwright = {
   name: "playwright",
@@ -46,6 +52,20 @@ const playwright = {
   count: () => {
     const s = readJson(playwrightJson)?.stats;
     return s && { passed: s.expected + s.flaky, failed: s.unexpected };
+  },
+  failures: () => {
+    const found = [];
+    const walk = (suite, titles) => {
+      for (const spec of suite.specs ?? [])
+        for (const test of spec.tests ?? [])
+          if (test.status === "unexpected") {
+            const last = test.results?.at(-1);
+            found.push({ title: `${spec.file}:${spec.line} › ${[...titles, spec.title].join(" › ")}`, message: last?.error?.message ?? last?.errors?.[0]?.message });
+          }
+      for (const child of suite.suites ?? []) walk(child, suite.file === child.file && child.title !== child.file ? [...titles, child.title] : titles);
+    };
+    for (const suite of readJson(playwrightJson)?.suites ?? []) walk(suite, []);
+    return found;
   },
 };
 const phases = [[typecheck], [build], [vitest, playwright].filter(Boolean)];
@@ -85,6 +105,8 @@ function run(step, live) {
 let passed = 0;
 let failed = 0;
 const lines = [];
+// The failed tests are named again at the very end, where a log cut to its last lines still shows them.
+const failures = [];
 let stopped = false;
 for (const phase of phases) {
   if (stopped) {
@@ -108,6 +130,7 @@ for (const phase of phases) {
       ok = false;
       note = " (its JSON report is missing)";
     }
+    if (counts?.failed > 0) failures.push(...(r.step.failures?.() ?? []).map((f) => ({ step: r.step.name, ...f })));
     if (counts) {
       passed += counts.passed;
       failed += counts.failed;
@@ -121,5 +144,9 @@ for (const phase of phases) {
 if (!hasVitestConfig) lines.push("vitest      SKIPPED (no vitest.config.ts)");
 
 rmSync(tmp, { recursive: true, force: true });
+// Strips colour codes and keeps each message to its first lines: the full one is above.
+const brief = (message) =>
+  (message ?? "").replace(/\u001b\[[0-9;]*m/g, "").split("\n").filter((line) => line.trim()).slice(0, 6).map((line) => `      ${line.slice(0, 300)}`).join("\n");
+if (failures.length) process.stdout.write(`\nfailed tests:\n${failures.map((f) => `  ${f.step}: ${f.title}\n${brief(f.message)}`).join("\n")}\n`);
 process.stdout.write(`\n${lines.join("\n")}\ntests: ${passed} passed, ${failed} failed\n`);
 process.exit(failed > 0 ? 1 : 0);
