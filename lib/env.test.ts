@@ -4,7 +4,7 @@ import { getEnv, nextProcessEnv, setEnv } from "./env";
 // The notification settings are checked when the environment is first read, so a typo stops
 // `npm start` with the variable's name instead of surfacing at the first scan.
 
-const KEYS = ["ALERT_SCAN_INTERVAL", "SMTP_URL", "SMTP_FROM"] as const;
+const KEYS = ["ALERT_SCAN_INTERVAL", "SMTP_URL", "SMTP_FROM", "SESSION_IDLE_TIMEOUT", "SESSION_MAX_AGE"] as const;
 const saved = Object.fromEntries(KEYS.map((k) => [k, process.env[k]]));
 
 function withEnv(values: Partial<Record<(typeof KEYS)[number], string>>) {
@@ -32,6 +32,14 @@ describe("alert settings", () => {
     expect(withEnv({ SMTP_URL: "smtps://mail.example.com" })().SMTP_URL).toBe("smtps://mail.example.com");
     expect(withEnv({ SMTP_URL: "http://mail.example.com" })).toThrow(/^invalid environment: SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/);
     expect(withEnv({ SMTP_FROM: "alerts" })).toThrow(/^invalid environment: SMTP_FROM: /);
+  });
+
+  it("dashboard sessions: idle 1 h and at most 12 h by default, each a Go duration within its bounds", () => {
+    expect(withEnv({})()).toMatchObject({ sessionIdleTimeoutMs: 3_600_000, sessionMaxAgeMs: 43_200_000 });
+    expect(withEnv({ SESSION_IDLE_TIMEOUT: "15m", SESSION_MAX_AGE: "168h" })()).toMatchObject({ sessionIdleTimeoutMs: 900_000, sessionMaxAgeMs: 604_800_000 });
+    expect(withEnv({ SESSION_IDLE_TIMEOUT: "30s" })).toThrow(/^invalid environment: SESSION_IDLE_TIMEOUT: must be a Go duration between 1m and 720h/);
+    expect(withEnv({ SESSION_MAX_AGE: "721h" })).toThrow(/^invalid environment: SESSION_MAX_AGE: must be a Go duration between 5m and 720h/);
+    expect(withEnv({ SESSION_MAX_AGE: "forever" })).toThrow(/^invalid environment: SESSION_MAX_AGE: /);
   });
 
   it("never puts the SMTP password in its error", () => {

@@ -2,6 +2,43 @@ import path from "node:path";
 import { z } from "zod";
 import { DurationError, parseGoDurationNs } from "./service-tokens/duration";
 
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+/** The settings that are Go durations: their default and bounds (milliseconds), and an example. */
+const DURATIONS = {
+  ALERT_SCAN_INTERVAL: { fallback: "1m", min: 1000, max: DAY_MS, example: '"1m" or "30s"' },
+  API_RATE_LIMIT_WINDOW: { fallback: "5m", min: 1000, max: DAY_MS, example: '"5m"' },
+  SESSION_IDLE_TIMEOUT: { fallback: "1h", min: 60_000, max: 30 * DAY_MS, example: '"1h" or "30m"' },
+  SESSION_MAX_AGE: { fallback: "12h", min: 5 * 60_000, max: 30 * DAY_MS, example: '"12h" or "168h"' },
+} as const;
+type DurationName = keyof typeof DURATIONS;
+
+const HUMAN_BOUND: Record<number, string> = { 1000: "1s", 60_000: "1m", [5 * 60_000]: "5m", [DAY_MS]: "24h", [30 * DAY_MS]: "720h" };
+
+/** A Go duration setting's value in milliseconds within its bounds, or why it is not one. */
+function durationMs(name: DurationName, value: string): number | string {
+  const { min, max, example } = DURATIONS[name];
+  const hint = `a Go duration between ${HUMAN_BOUND[min]} and ${HUMAN_BOUND[max]} such as ${example}`;
+  try {
+    const ms = Number(parseGoDurationNs(value) / 1_000_000n);
+    return ms >= min && ms <= max ? ms : `must be ${hint}`;
+  } catch (e) {
+    if (e instanceof DurationError) return `${e.message}; expected ${hint}`;
+    throw e;
+  }
+}
+
+function durationSetting(name: DurationName) {
+  return z
+    .string()
+    .default(DURATIONS[name].fallback)
+    .superRefine((value, ctx) => {
+      const ms = durationMs(name, value);
+      if (typeof ms === "string") ctx.addIssue({ code: "custom", message: ms });
+    });
+}
+
 // The application's only reader and writer of process.env. Parsed lazily so that the launcher can
 // settle DATABASE_URL and AUTH_SECRET (setEnv) before the application first asks; the processes it
 // starts (the Next.js worker, next build) get their environment from childProcessEnv.
@@ -24,23 +61,14 @@ const envSchema = z.object({
     .regex(/^smtps?:\/\/[^/]/, "must be an smtp:// or smtps:// URL such as smtp://user:pass@mail.example.com:587")
     .optional(),
   SMTP_FROM: z.string().max(320).regex(/@/, 'must be an address such as alerts@example.com or "Gatepost <alerts@example.com>"').optional(),
-  ALERT_SCAN_INTERVAL: z
-    .string()
-    .default("1m")
-    .superRefine((value, ctx) => {
-      const ms = scanIntervalMs(value);
-      if (typeof ms === "string") ctx.addIssue({ code: "custom", message: ms });
-    }),
+  ALERT_SCAN_INTERVAL: durationSetting("ALERT_SCAN_INTERVAL"),
   TRUSTED_PROXIES: z.string().default("127.0.0.0/8,::1/128"),
   // The REST API's rate limit per API token: requests per window (lib/api-tokens/rate-limit.ts).
   API_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000_000).default(1200),
-  API_RATE_LIMIT_WINDOW: z
-    .string()
-    .default("5m")
-    .superRefine((value, ctx) => {
-      const ms = durationMs(value, RATE_WINDOW_HINT, 1000, 86_400_000);
-      if (typeof ms === "string") ctx.addIssue({ code: "custom", message: ms });
-    }),
+  API_RATE_LIMIT_WINDOW: durationSetting("API_RATE_LIMIT_WINDOW"),
+  // Dashboard sessions: signed out after this long without a request, and this long after signing in.
+  SESSION_IDLE_TIMEOUT: durationSetting("SESSION_IDLE_TIMEOUT"),
+  SESSION_MAX_AGE: durationSetting("SESSION_MAX_AGE"),
   // Unset: GET /metrics answers loopback clients only; set: any client that sends it as a bearer token.
   METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   // Failed validations allowed per minute, per client IP and per client id, on each instance.
@@ -54,24 +82,14 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
-export type Env = z.infer<typeof envSchema> & { publicUrl: string; dataDir: string; alertScanIntervalMs: number; apiRateLimitWindowMs: number };
-
-const SCAN_INTERVAL_HINT = 'a Go duration between 1s and 24h such as "1m" or "30s"';
-const RATE_WINDOW_HINT = 'a Go duration between 1s and 24h such as "5m"';
-
-/** A Go duration in milliseconds within [min, max], or why it is not one. */
-function durationMs(value: string, hint: string, min: number, max: number): number | string {
-  try {
-    const ms = Number(parseGoDurationNs(value) / 1_000_000n);
-    return ms >= min && ms <= max ? ms : `must be ${hint}`;
-  } catch (e) {
-    if (e instanceof DurationError) return `${e.message}; expected ${hint}`;
-    throw e;
-  }
-}
-
-/** ALERT_SCAN_INTERVAL in milliseconds, or why it is not one. */
-const scanIntervalMs = (value: string) => durationMs(value, SCAN_INTERVAL_HINT, 1000, 86_400_000);
+export type Env = z.infer<typeof envSchema> & {
+  publicUrl: string;
+  dataDir: string;
+  alertScanIntervalMs: number;
+  apiRateLimitWindowMs: number;
+  sessionIdleTimeoutMs: number;
+  sessionMaxAgeMs: number;
+};
 
 let cached: Env | undefined;
 
@@ -90,9 +108,11 @@ export function getEnv(): Env {
     ...env,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),
     dataDir: path.resolve(env.DATA_DIR),
-    // A number: the schema refused every value for which it is a reason.
-    alertScanIntervalMs: scanIntervalMs(env.ALERT_SCAN_INTERVAL) as number,
-    apiRateLimitWindowMs: durationMs(env.API_RATE_LIMIT_WINDOW, RATE_WINDOW_HINT, 1000, 86_400_000) as number,
+    // Numbers: the schema refused every value for which they would be a reason.
+    alertScanIntervalMs: durationMs("ALERT_SCAN_INTERVAL", env.ALERT_SCAN_INTERVAL) as number,
+    apiRateLimitWindowMs: durationMs("API_RATE_LIMIT_WINDOW", env.API_RATE_LIMIT_WINDOW) as number,
+    sessionIdleTimeoutMs: durationMs("SESSION_IDLE_TIMEOUT", env.SESSION_IDLE_TIMEOUT) as number,
+    sessionMaxAgeMs: durationMs("SESSION_MAX_AGE", env.SESSION_MAX_AGE) as number,
   };
   return cached;
 }

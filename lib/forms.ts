@@ -20,6 +20,8 @@ const FIELD_LABELS: Record<string, string> = {
   enabled: "Enabled",
   email: "Email",
   password: "Password",
+  currentPassword: "Current password",
+  newPassword: "New password",
   previousSecretExpiresAt: "Grace period",
   domain: "Domain",
   session_duration: "Session duration",

@@ -26,6 +26,8 @@ export const FIELD_LABELS = {
   enabled: "Enabled",
   url: "URL",
   secret: "Secret",
+  currentPassword: "Current password",
+  newPassword: "New password",
 } as const;
 
 export type LabelledField = keyof typeof FIELD_LABELS;

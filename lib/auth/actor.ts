@@ -4,7 +4,7 @@ import { permissionsCan, roleCan, type Capability, type Role } from "./permissio
 // The caller of a domain function, identified at the edge (requireAdmin, withApiToken, the CLI)
 // and passed in, so domain functions never read sessions or headers themselves.
 export type Actor =
-  | { kind: "admin"; accountId: string; adminId: string; email: string; role: Role }
+  | { kind: "admin"; accountId: string; adminId: string; email: string; role: Role; sessionId?: string }
   | { kind: "api_token"; accountId: string; tokenId: string; name: string; permissions: string[] }
   | { kind: "system"; accountId: string; label: string };
 

@@ -5,13 +5,20 @@ import { authenticateAdmin } from "../admins/service";
 import { getEnv } from "../env";
 import { AppError } from "../errors";
 import { CLIENT_IP_HEADER } from "../http/client-ip";
+import { endSession, startSession } from "./sessions";
 
-export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+/** What the session cookie (a next-auth JWT) carries: the administrator and the session's row. */
+export interface SessionClaims {
+  sub?: string;
+  sid?: string;
+}
 
 export function authOptions(): NextAuthOptions {
   return {
     secret: getEnv().AUTH_SECRET,
-    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    // The cookie lives as long as the session may; whether it still opens anything is the
+    // session row's to say (lib/auth/sessions.ts).
+    session: { strategy: "jwt", maxAge: Math.ceil(getEnv().sessionMaxAgeMs / 1000) },
     pages: { signIn: "/sign-in" },
     providers: [
       CredentialsProvider({
@@ -35,12 +42,22 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
-      jwt({ token, user }) {
-        if (user) token.sub = user.id;
+      async jwt({ token, user }) {
+        // `user` is there once, right after the password was checked: the session starts.
+        if (user) {
+          token.sub = user.id;
+          token.sid = await startSession(user.id);
+        }
         return token;
       },
       session({ session, token }) {
-        return { ...session, adminId: token.sub };
+        return { ...session, adminId: token.sub, sessionId: token.sid };
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        const sid = (token as SessionClaims | null)?.sid;
+        if (typeof sid === "string") await endSession(sid);
       },
     },
   };

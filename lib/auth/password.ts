@@ -5,7 +5,7 @@ import { promisify } from "node:util";
 const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>;
 const KEY_LENGTH = 64;
 
-export const MIN_PASSWORD_LENGTH = 10;
+export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./password-rules";
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);

@@ -2,6 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client";
 import { getEnv } from "../env";
+import { logger } from "../logger";
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
@@ -15,7 +16,12 @@ export function getDb(): PrismaClient {
   // PrismaPg silently falls back to localhost:5432 without a connection string: refuse instead.
   if (!url) throw new Error("DATABASE_URL is not set (npm start sets it for the embedded database)");
   // The pool is ours (not the adapter's) so that the metrics can read how busy it is.
-  globalForDb.gatepostPool = new pg.Pool({ connectionString: url, max: 10 });
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection that breaks (PostgreSQL restarted or stopping) is an 'error' event of the
+  // pool: without a listener Node ends the process on it. The pool drops that connection and opens
+  // another for the next query, whose own failure goes to its caller.
+  pool.on("error", (err) => logger.warn({ err: { message: err.message } }, "an idle database connection broke"));
+  globalForDb.gatepostPool = pool;
   globalForDb.gatepostDb = new PrismaClient({
     adapter: new PrismaPg(globalForDb.gatepostPool),
     // Prisma's defaults (2 s to get a connection, 5 s for the whole transaction) fail a start-up or a

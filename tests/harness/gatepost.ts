@@ -66,6 +66,20 @@ function logTail(file: string, chars = 4000): string {
   return existsSync(file) ? readFileSync(file, "utf8").slice(-chars) : "(no log)";
 }
 
+/**
+ * What a server's log says about why it failed: the server logs JSON lines, so the first lines that
+ * are not JSON (a crash's stack, a dumped object) with the few JSON lines before them; without
+ * any, its last lines. Each line is cut to 300 characters.
+ */
+export function logDigest(file: string): string {
+  if (!existsSync(file)) return "(no log)";
+  const lines = readFileSync(file, "utf8").split("\n").filter((line) => line.trim());
+  const cut = (some: string[]) => some.map((line) => (line.length > 300 ? `${line.slice(0, 300)}…` : line)).join("\n");
+  const first = lines.findIndex((line) => !line.startsWith("{"));
+  if (first === -1) return cut(lines.slice(-20));
+  return cut([...lines.slice(Math.max(0, first - 5), first), ...lines.slice(first, first + 40)]);
+}
+
 export async function startGatepost(opts: GatepostOptions): Promise<GatepostProcess> {
   const port = opts.port ?? (await freePort());
   const logFile = opts.logFile ?? path.join(opts.dataDir, "server.log");
@@ -90,13 +104,19 @@ export async function startGatepost(opts: GatepostOptions): Promise<GatepostProc
     stdio: ["ignore", out, out],
   });
   closeSync(out);
+  let stopCalled = false;
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once("exit", (code, signal) => resolve({ code, signal })),
+    child.once("exit", (code, signal) => {
+      // A server that dies under a test fails it with "fetch failed": say here what killed it.
+      if (!stopCalled && code !== 0) console.error(`the server (pid ${child.pid}, port ${port}) exited with ${code ?? signal}; its log:\n${logDigest(logFile)}`);
+      resolve({ code, signal });
+    }),
   );
   const url = `http://127.0.0.1:${port}`;
   const servingPid = () => (opts.launcher === "npm" ? childPids(child.pid!).find((pid) => commandLine(pid).includes("server.ts")) : child.pid);
 
   const stop = async (graceMs = 30_000): Promise<{ clean: boolean; message: string }> => {
+    stopCalled = true;
     const pg = postmasterPid(opts.dataDir);
     const problems: string[] = [];
     if (child.exitCode === null && child.signalCode === null) {

@@ -1,11 +1,11 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../../lib/db/embedded";
 import { TEST_DIST_DIR } from "../harness/build";
-import { startGatepost, type GatepostProcess } from "../harness/gatepost";
+import { logDigest, startGatepost, type GatepostProcess } from "../harness/gatepost";
 import { withPg } from "../harness/pg";
 import { embeddedDatabaseUrl, isAlive, makeDataDir, postmasterPid } from "../harness/processes";
 import { api, pairHeaders, uniqueHost, uniqueIp, validate, type ServiceToken } from "./fixtures";
@@ -129,9 +129,8 @@ describe("SIGTERM to npm start under load", () => {
       const admittedUnderLoad = await load.stop();
       times.push(tookMs);
 
-      // On a failure, the end of the server's log says why (DATA_DIR, and the log in it, go at the end).
-      const logTail = () => readFileSync(s.logFile, "utf8").slice(-3000);
-      expect(exit, `round ${round}; server log:\n${exit === "timeout" || exit.code !== 0 ? logTail() : ""}`).toEqual({ code: 0, signal: null });
+      // On a failure, the server's log says why (DATA_DIR, and the log in it, go at the end).
+      expect(exit, `round ${round}; server log:\n${exit === "timeout" || exit.code !== 0 ? logDigest(s.logFile) : ""}`).toEqual({ code: 0, signal: null });
       expect(tookMs).toBeLessThan(EXIT_WITHIN_MS);
       expect(pg, "PostgreSQL was running before the signal").not.toBeNull();
       expect(isAlive(pg!), `PostgreSQL ${pg} outlived the server`).toBe(false);
