@@ -127,6 +127,16 @@ for (const viewport of [DESKTOP, PHONE]) {
         await confirm.getByRole("button", { name: "Delete", exact: true }).click();
         await expect(confirm).toBeHidden();
 
+        // The account menu's Change password, its problems shown.
+        await page.getByRole("button", { name: /e2e\.gatepost\.test/ }).click();
+        await page.getByRole("menuitem", { name: "Change password" }).click();
+        const password = page.getByRole("dialog", { name: "Change password" });
+        await password.getByLabel("New password", { exact: true }).fill("short");
+        await password.getByRole("button", { name: "Change password" }).click();
+        await shootDialog(page, theme, "dialog-change-password", password, ["Cancel", "Change password"]);
+        await password.getByRole("button", { name: "Cancel" }).click();
+        await expect(password).toBeHidden();
+
         if (viewport === PHONE) {
           await page.getByRole("button", { name: "Open navigation" }).click();
           const drawer = page.getByRole("dialog", { name: "Navigation" });
