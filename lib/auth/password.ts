@@ -5,7 +5,10 @@ import { promisify } from "node:util";
 const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>;
 const KEY_LENGTH = 64;
 
-export const MIN_PASSWORD_LENGTH = 10;
+/** A password for an administrator to be given once (Add or Reset password, "Generate"): 24 URL-safe characters, 144 random bits. */
+export function generatePassword(): string {
+  return randomBytes(18).toString("base64url");
+}
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
