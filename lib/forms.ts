@@ -20,6 +20,7 @@ const FIELD_LABELS: Record<string, string> = {
   enabled: "Enabled",
   email: "Email",
   password: "Password",
+  role: "Role",
   previousSecretExpiresAt: "Grace period",
   domain: "Domain",
   session_duration: "Session duration",

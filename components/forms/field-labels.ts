@@ -26,6 +26,11 @@ export const FIELD_LABELS = {
   enabled: "Enabled",
   url: "URL",
   secret: "Secret",
+  email: "Email",
+  role: "Role",
+  password: "Password",
+  lastSignInAt: "Last sign-in",
+  createdAt: "Created",
 } as const;
 
 export type LabelledField = keyof typeof FIELD_LABELS;
