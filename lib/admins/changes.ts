@@ -25,10 +25,10 @@ async function lockTarget(tx: Tx, actor: Actor, id: string): Promise<{ admin: { 
   return { admin: { ...admin, role: admin.role as Role }, superAdmins: admins.filter((a) => a.role === "super_admin").length };
 }
 
-function lastSuperAdmin(email: string, change: string): AppError {
+function lastSuperAdmin(email: string, change: "demoted" | "removed"): AppError {
   return new AppError(
     "conflict",
-    `conflict: ${email} is the last Super Administrator of this account and cannot be ${change}; make another administrator a ${ROLE_LABELS.super_admin} first`,
+    `conflict: not ${change}: ${email} is the last Super Administrator of this account; make another administrator a ${ROLE_LABELS.super_admin} first`,
   );
 }
 
