@@ -1,6 +1,6 @@
 "use client";
 
-import { MIN_PASSWORD_LENGTH } from "@/lib/admins/schemas";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/permissions";
 import { FIELD_LABELS } from "@/components/forms/field-labels";
 import { RadioListField } from "@/components/forms/radio-list-field";
@@ -65,7 +65,7 @@ export function PasswordChoiceField({
           value={password}
           onChange={onPasswordChange}
           error={form.errorFor("password", passwordProblem(mode, password))}
-          maxLength={1024}
+          maxLength={MAX_PASSWORD_LENGTH}
         />
       ) : null}
     </>

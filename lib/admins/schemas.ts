@@ -1,12 +1,11 @@
 import { z } from "zod";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../auth/password-rules";
 import { ROLES } from "../auth/permissions";
 import { pageFields } from "../input/list";
 
 // What an administrator's inputs may hold: the domain parses with these, and the dashboard's
 // forms check with the same rules. Pure.
 
-export const MIN_PASSWORD_LENGTH = 10;
-export const MAX_PASSWORD_LENGTH = 1024;
 export const MAX_EMAIL_LENGTH = 320;
 
 export const emailSchema = z.email("must be an email address").max(MAX_EMAIL_LENGTH).transform((e) => e.toLowerCase());

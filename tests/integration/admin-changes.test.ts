@@ -60,6 +60,24 @@ describe("createAdmin with a generated password", () => {
   });
 });
 
+describe("an email of the longest kind (320 characters)", () => {
+  it("is added, changed and removed, its audit rows naming it whole", async () => {
+    const { account, actor } = await newAccountWithOwner("admins-long");
+    const domain = "@example.test";
+    const email = `${unique("long")}-`.padEnd(320 - domain.length, "a") + domain;
+    expect(email).toHaveLength(320);
+    const admin = await createAdmin(actor, { email, role: "read_only", generatePassword: true });
+    await updateAdminRole(actor, admin.id, { role: "access_admin" });
+    await deleteAdmin(actor, admin.id);
+    const audit = await auditRows(account.id, admin.id);
+    expect(audit.map((r) => [r.action, r.objectName])).toEqual([
+      ["admin.create", email],
+      ["admin.update", email],
+      ["admin.delete", email],
+    ]);
+  });
+});
+
 describe("listAdmins", () => {
   it("lists the account's administrators newest first or by email, without password hashes", async () => {
     const { actor, owner } = await newAccountWithOwner("admins-list");

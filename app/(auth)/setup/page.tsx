@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { adminCount } from "@/lib/admins/service";
-import { MIN_PASSWORD_LENGTH } from "@/lib/admins/schemas";
+import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { SetupForm } from "@/components/auth/setup-form";
 
 export const metadata: Metadata = { title: "Create the first administrator" };
