@@ -17,8 +17,8 @@ const ROLE_HINTS: Record<Role, string> = {
 
 const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role], hint: ROLE_HINTS[role] }));
 
-export function RoleField({ value, onChange, error }: { value: Role | null; onChange: (role: Role) => void; error?: string }) {
-  return <RadioListField legend={FIELD_LABELS.role} options={ROLE_OPTIONS} value={value} onChange={onChange} error={error} />;
+export function RoleField({ value, onChange, error, autoFocus }: { value: Role | null; onChange: (role: Role) => void; error?: string; autoFocus?: boolean }) {
+  return <RadioListField legend={FIELD_LABELS.role} options={ROLE_OPTIONS} value={value} onChange={onChange} error={error} autoFocus={autoFocus} />;
 }
 
 export type PasswordMode = "generate" | "type";

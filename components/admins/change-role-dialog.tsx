@@ -45,7 +45,7 @@ function ChangeRoleForm({ admin, self, onDone }: { admin: AdminSummary; self: bo
       submitLabel="Change role"
       error={form.generalError(["role"])}
     >
-      <RoleField value={role} onChange={setRole} error={form.errorFor("role")} />
+      <RoleField value={role} onChange={setRole} error={form.errorFor("role")} autoFocus />
     </DialogForm>
   );
 }

@@ -19,6 +19,7 @@ export function RadioListField<V extends string>({
   onChange,
   error,
   hint,
+  autoFocus = false,
 }: {
   legend: string;
   options: readonly RadioOption<V>[];
@@ -26,6 +27,8 @@ export function RadioListField<V extends string>({
   onChange: (next: V) => void;
   error?: string;
   hint?: React.ReactNode;
+  /** Focuses the chosen option when the field mounts (a dialog whose first field this is). */
+  autoFocus?: boolean;
 }) {
   const id = useId();
   return (
@@ -41,6 +44,7 @@ export function RadioListField<V extends string>({
           aria-describedby={option.hint ? `${id}-${i}-hint` : undefined}
           aria-invalid={error ? true : undefined}
           checked={value === option.value}
+          autoFocus={autoFocus && value === option.value}
           onCheckedChange={() => onChange(option.value)}
           className="min-w-0 py-2"
         >
