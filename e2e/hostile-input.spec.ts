@@ -29,6 +29,7 @@ const PAGES: Record<string, string[]> = {
   "/logs/authentication": ["page", "per_page", "app", "token", "outcome", "reason", "range"],
   "/settings": ["q"],
   "/settings/api-tokens": ["q", "page", "per_page"],
+  "/settings/admins": ["q", "page", "per_page", "sort", "order"],
 };
 
 const serverLog = () => path.join(e2eState().dataDir, "server.log");

@@ -21,6 +21,7 @@ interface Seeded {
   appId: string;
   appName: string;
   policyName: string;
+  adminEmail: string;
 }
 
 let seeded: Promise<Seeded> | undefined;
@@ -55,7 +56,11 @@ function seed(page: Page): Promise<Seeded> {
       domain: `${tag.toLowerCase()}.screenshots.test`,
       policies: [policy.id],
     });
-    return { tokenId: token.id, tokenName: token.name, appId: app.id, appName: app.name, policyName: policy.name };
+    // An administrator with an email of the longest kind (320 characters), through the CLI.
+    const domain = "@screenshots.gatepost.test";
+    const adminEmail = `${tag.toLowerCase()}-${"a".repeat(320 - tag.length - 1 - domain.length)}${domain}`;
+    await cli(e2eState().dataDir, ["admin", "create", "--email", adminEmail, "--password", randomBytes(12).toString("hex"), "--role", "read_only"]);
+    return { tokenId: token.id, tokenName: token.name, appId: app.id, appName: app.name, policyName: policy.name, adminEmail };
   })();
   return seeded;
 }
@@ -99,6 +104,7 @@ for (const viewport of [DESKTOP, PHONE]) {
           ["logs-audit", "/logs/audit", /Audit/],
           ["settings-general", "/settings", /Settings|General/],
           ["settings-api-tokens", "/settings/api-tokens", "API Tokens"],
+          ["settings-admins", "/settings/admins", "Administrators"],
           ["notifications", "/notifications", "Notifications"],
           ["notifications-destinations", "/notifications/destinations", "Destinations"],
           ["notifications-history", "/notifications/history", "History"],
@@ -136,6 +142,19 @@ for (const viewport of [DESKTOP, PHONE]) {
         await shootDialog(page, theme, "dialog-change-password", password, ["Cancel", "Change password"]);
         await password.getByRole("button", { name: "Cancel" }).click();
         await expect(password).toBeHidden();
+        // An administrator's dialogs, with a 320-character email.
+        await page.goto("/settings/admins?sort=email&order=asc&per_page=100");
+        await page.getByRole("button", { name: `Actions for ${data.adminEmail}`, exact: true }).click();
+        await page.getByRole("menuitem", { name: "Change role" }).click();
+        await shootDialog(page, theme, "dialog-admin-role", page.getByRole("dialog", { name: "Change role" }), ["Cancel", "Change role"]);
+        await page.getByRole("dialog", { name: "Change role" }).getByRole("button", { name: "Cancel" }).click();
+        await page.getByRole("button", { name: `Actions for ${data.adminEmail}`, exact: true }).click();
+        await page.getByRole("menuitem", { name: "Remove" }).click();
+        await shootDialog(page, theme, "dialog-admin-remove", page.getByRole("alertdialog", { name: "Remove administrator" }), ["Cancel", "Remove"]);
+        await page.getByRole("alertdialog", { name: "Remove administrator" }).getByRole("button", { name: "Cancel" }).click();
+        await page.getByRole("button", { name: "Add administrator", exact: true }).click();
+        await shootDialog(page, theme, "dialog-admin-add", page.getByRole("dialog", { name: "Add administrator" }), ["Cancel", "Add administrator"]);
+        await page.getByRole("dialog", { name: "Add administrator" }).getByRole("button", { name: "Cancel" }).click();
 
         if (viewport === PHONE) {
           await page.getByRole("button", { name: "Open navigation" }).click();

@@ -22,6 +22,7 @@ const FIELD_LABELS: Record<string, string> = {
   password: "Password",
   currentPassword: "Current password",
   newPassword: "New password",
+  role: "Role",
   previousSecretExpiresAt: "Grace period",
   domain: "Domain",
   session_duration: "Session duration",

@@ -39,6 +39,29 @@ export function parsePagedListParams(raw: RawParams, perPageOptions: readonly nu
   return { page: p.page, perPage: p.per_page, ...parseSearchParam(raw.q) };
 }
 
+/**
+ * A paged list sorted by one of `columns` (?sort, ?order): newest first (`defaultSort`, descending)
+ * by default; a chosen column starts ascending unless the URL says otherwise.
+ */
+export function parseSortedListParams<C extends string>(
+  raw: RawParams,
+  perPageOptions: readonly number[],
+  defaultPerPage: number,
+  columns: readonly [C, ...C[]],
+  defaultSort: C,
+) {
+  const p = z
+    .object({
+      ...pageParamFields(perPageOptions, defaultPerPage),
+      sort: z.enum(columns).optional().catch(undefined),
+      order: z.enum(["asc", "desc"]).optional().catch(undefined),
+    })
+    .parse({ page: first(raw.page), per_page: first(raw.per_page), sort: first(raw.sort), order: first(raw.order) });
+  const sort: C = (p.sort as C | undefined) ?? defaultSort;
+  const order = p.order ?? (p.sort ? "asc" : "desc");
+  return { page: p.page, perPage: p.per_page, sort, order, ...parseSearchParam(raw.q) };
+}
+
 /** Past the last page (after deletes, or a stale link): redirects to the last page instead of showing nothing. */
 export function redirectPastLastPage(path: string, raw: RawParams, list: { items: unknown[]; total: number; page: number; perPage: number }): void {
   const lastPage = Math.max(1, Math.ceil(list.total / list.perPage));

@@ -45,6 +45,7 @@ export const AUDIT_FIELD_LABELS: Record<string, string> = {
   secret: "Secret",
   secret_changed: "Secret changed",
   kid: "Key ID",
+  sessions_ended: "Sessions ended",
   key_rotation_interval_days: FIELD_LABELS.key_rotation_interval_days,
   strict_service_token_auth: FIELD_LABELS.strict_service_token_auth,
 };

@@ -26,6 +26,7 @@ const VERBS: Record<string, { label: string; tone: BadgeTone }> = {
   delete: { label: "Deleted", tone: "red" },
   revoke: { label: "Revoked", tone: "red" },
   revoke_tokens: { label: "Existing tokens revoked", tone: "amber" },
+  password_reset: { label: "Password reset", tone: "amber" },
 };
 
 const humanize = (s: string) => {
@@ -71,6 +72,9 @@ export const AUDIT_ACTIONS = [
   "api_token.create",
   "api_token.revoke",
   "admin.create",
+  "admin.update",
+  "admin.password_reset",
+  "admin.delete",
   "access_keys.update",
   "access_keys.rotate",
   "account_settings.update",

@@ -28,6 +28,11 @@ export const FIELD_LABELS = {
   secret: "Secret",
   currentPassword: "Current password",
   newPassword: "New password",
+  email: "Email",
+  role: "Role",
+  password: "Password",
+  lastSignInAt: "Last sign-in",
+  createdAt: "Created",
 } as const;
 
 export type LabelledField = keyof typeof FIELD_LABELS;

@@ -72,6 +72,7 @@ export const NAV_SECTIONS: NavSection[] = [
       {
         items: [
           { label: "General", href: "/settings", exact: true },
+          { label: "Administrators", href: "/settings/admins", capability: "admins:write" },
           { label: "API Tokens", href: "/settings/api-tokens", capability: "api_tokens:write" },
         ],
       },

@@ -7,11 +7,11 @@ import { endSessionsOf } from "../auth/sessions";
 import { getDb } from "../db/client";
 import { AppError, invalid, notFound } from "../errors";
 import { parseInput } from "../input/parse";
-import { adminInputSchema } from "./service";
+import { passwordSchema } from "./schemas";
 
 const changePasswordSchema = z.object({
   currentPassword: z.string().min(1, "enter your current password").max(1024),
-  newPassword: adminInputSchema.shape.password,
+  newPassword: passwordSchema,
 });
 export type ChangePasswordInput = z.input<typeof changePasswordSchema>;
 

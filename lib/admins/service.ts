@@ -1,25 +1,22 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { z } from "zod";
 import { ensureDefaultAccount } from "../accounts/service";
 import { recordAudit } from "../audit/record";
 import { assertCan, type Actor } from "../auth/actor";
-import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "../auth/password";
-import { ROLES, type Role } from "../auth/permissions";
+import { generatePassword, hashPassword, verifyPassword } from "../auth/password";
+import type { Role } from "../auth/permissions";
 import { getDb, type Tx } from "../db/client";
 import { AppError } from "../errors";
 import { Prisma } from "../generated/prisma/client";
+import { pageWindow } from "../input/list";
 import { parseInput } from "../input/parse";
 import { isStorableText } from "../input/text";
 import { isUuid } from "../input/uuid";
 import { logger } from "../logger";
+import { createAdminSchema, listAdminsSchema, type CreateAdminInput, type ListAdminsInput } from "./schemas";
 
-export const adminInputSchema = z.object({
-  email: z.email("must be an email address").max(320).transform((e) => e.toLowerCase()),
-  password: z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).max(1024),
-  role: z.enum(ROLES),
-});
-export type AdminInput = z.input<typeof adminInputSchema>;
+// Dashboard administrators: who they are, signing in, adding one. Changes of an existing one
+// (role, password, removal) are in changes.ts.
 
 export interface AdminView {
   id: string;
@@ -28,13 +25,28 @@ export interface AdminView {
   role: Role;
 }
 
-const adminSelect = { id: true, accountId: true, email: true, role: true } as const;
+export const adminSelect = { id: true, accountId: true, email: true, role: true } as const;
+
+/** A row of Settings › Administrators: never the password hash. */
+export interface AdminListItem extends AdminView {
+  createdAt: Date;
+  lastSignInAt: Date | null;
+}
+
+const listSelect = { ...adminSelect, createdAt: true, lastSignInAt: true } as const;
+
+/** The password as stored, and the one to show once when it was generated. */
+export async function passwordFor(typed: string | null): Promise<{ passwordHash: string; generatedPassword?: string }> {
+  if (typed !== null) return { passwordHash: await hashPassword(typed) };
+  const generatedPassword = generatePassword();
+  return { passwordHash: await hashPassword(generatedPassword), generatedPassword };
+}
 
 /**
- * Creates the administrator in `actor`'s account and audits it. `passwordHash` is computed before
- * the transaction: scrypt must not hold a connection.
+ * Creates the administrator in `actor`'s account and audits it (never the password). `passwordHash`
+ * is computed before the transaction: scrypt must not hold a connection.
  */
-async function insertAdmin(tx: Tx, actor: Actor, input: z.output<typeof adminInputSchema>, passwordHash: string): Promise<AdminView> {
+async function insertAdmin(tx: Tx, actor: Actor, input: { email: string; role: Role }, passwordHash: string): Promise<AdminView> {
   let admin: AdminView;
   try {
     admin = await tx.admin.create({
@@ -57,12 +69,30 @@ async function insertAdmin(tx: Tx, actor: Actor, input: z.output<typeof adminInp
   return admin;
 }
 
-/** Creates an administrator as `actor` (a Super Administrator, or the system for the CLI). */
-export async function createAdmin(actor: Actor, input: AdminInput): Promise<AdminView> {
+/**
+ * Creates an administrator as `actor` (a Super Administrator, or the system for the CLI), with the
+ * password given or, for `generatePassword: true`, a generated one: returned once as
+ * `generatedPassword`, and nowhere else.
+ */
+export async function createAdmin(actor: Actor, input: CreateAdminInput): Promise<AdminView & { generatedPassword?: string }> {
   assertCan(actor, "admins:write");
-  const data = parseInput(adminInputSchema, input);
-  const passwordHash = await hashPassword(data.password);
-  return getDb().$transaction((tx) => insertAdmin(tx, actor, data, passwordHash));
+  const data = parseInput(createAdminSchema, input);
+  const { passwordHash, generatedPassword } = await passwordFor(data.password);
+  const admin = await getDb().$transaction((tx) => insertAdmin(tx, actor, data, passwordHash));
+  return generatedPassword === undefined ? admin : { ...admin, generatedPassword };
+}
+
+/** The account's administrators, newest first or by email, a page at a time. */
+export async function listAdmins(actor: Actor, input: ListAdminsInput = {}) {
+  assertCan(actor, "admins:write");
+  const q = parseInput(listAdminsSchema, input);
+  const where = { accountId: actor.accountId };
+  const db = getDb();
+  const [items, total] = await Promise.all([
+    db.admin.findMany({ where, orderBy: [{ [q.sort]: q.order }, { id: q.order }], ...pageWindow(q), select: listSelect }),
+    db.admin.count({ where }),
+  ]);
+  return { items: items as AdminListItem[], total, page: q.page, perPage: q.perPage, sort: q.sort, order: q.order };
 }
 
 export async function adminCount(): Promise<number> {
@@ -74,10 +104,10 @@ export async function adminCount(): Promise<number> {
  * exists at all. Returns null when one already exists (the set-up page is closed).
  */
 export async function createFirstAdmin(accountId: string, input: { email: string; password: string }): Promise<AdminView | null> {
-  const data = parseInput(adminInputSchema, { ...input, role: "super_admin" });
+  const data = parseInput(createAdminSchema, { ...input, role: "super_admin" });
   // Checked again under the lock; this one spares the password hash at every later start-up.
   if ((await adminCount()) > 0) return null;
-  const passwordHash = await hashPassword(data.password);
+  const { passwordHash } = await passwordFor(data.password);
   return getDb().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(4711002)`;
     if ((await tx.admin.count()) > 0) return null;

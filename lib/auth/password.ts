@@ -7,6 +7,11 @@ const KEY_LENGTH = 64;
 
 export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./password-rules";
 
+/** A password for an administrator to be given once (Add or Reset password, "Generate"): 24 URL-safe characters, 144 random bits. */
+export function generatePassword(): string {
+  return randomBytes(18).toString("base64url");
+}
+
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
   const hash = await scryptAsync(password, salt, KEY_LENGTH);

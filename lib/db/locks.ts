@@ -29,3 +29,14 @@ export async function lockAccountSettings(tx: Tx, table: AccountSettingsTable, a
   await tx.$executeRaw`INSERT INTO ${Prisma.raw(table)} (account_id) VALUES (${accountId}) ON CONFLICT (account_id) DO NOTHING`;
   await tx.$queryRaw`SELECT account_id FROM ${Prisma.raw(table)} WHERE account_id = ${accountId} FOR UPDATE`;
 }
+
+/**
+ * Locks every administrator row of `accountId` FOR UPDATE until the transaction ends (in id order,
+ * so that two callers never deadlock) and answers them as they are once locked. A change that must
+ * keep an account-wide rule (a Super Administrator remains) counts these rows: two such changes
+ * run one after the other, the second seeing the first's result.
+ */
+export async function lockAccountAdmins(tx: Tx, accountId: string): Promise<{ id: string; email: string; role: string }[]> {
+  return tx.$queryRaw<{ id: string; email: string; role: string }[]>`
+    SELECT id::text AS id, email, role::text AS role FROM admins WHERE account_id = ${accountId} ORDER BY id FOR UPDATE`;
+}
