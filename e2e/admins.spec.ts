@@ -155,9 +155,9 @@ test("a password reset ends the old password, and a removed administrator can no
   await addAdmin(page, email, "Access Administrator", first);
   await expect(adminRow(page, email)).toBeVisible();
 
-  // A signed-in session of theirs, to see it end with the removal.
-  const session = await signIn(browser, baseURL!, email, first);
-  expect(session).not.toBeNull();
+  // A signed-in session of theirs, to see it end with the reset.
+  const beforeReset = await signIn(browser, baseURL!, email, first);
+  expect(beforeReset).not.toBeNull();
 
   await openRowAction(page, email, "Reset password");
   const reset = page.getByRole("dialog", { name: "Reset password" });
@@ -170,6 +170,8 @@ test("a password reset ends the old password, and a removed administrator can no
   await expect(reset).toBeHidden();
   await expect(page.getByText(`Password of ${email} reset`)).toBeVisible();
 
+  await beforeReset!.goto("/service-tokens");
+  await expect(beforeReset!, "a reset ends their open sessions").toHaveURL(/\/sign-in/);
   expect(await signIn(browser, baseURL!, email, first), "the old password is refused").toBeNull();
   expect(await signIn(browser, baseURL!, email, second), "the new password works").not.toBeNull();
 
@@ -178,6 +180,10 @@ test("a password reset ends the old password, and a removed administrator can no
   await page.getByRole("dialog", { name: "Reset password" }).getByRole("button", { name: "Reset password", exact: true }).click();
   const generated = await readReveal(page, "Password reset");
   expect(await signIn(browser, baseURL!, email, second), "the typed password is refused").toBeNull();
+  // A session of theirs, and a copy of its cookie, to see both end with the removal.
+  const session = await signIn(browser, baseURL!, email, generated);
+  expect(session).not.toBeNull();
+  const copied = await session!.context().cookies();
 
   await openRowAction(page, email, "Remove");
   const confirm = page.getByRole("alertdialog", { name: "Remove administrator" });
@@ -189,4 +195,10 @@ test("a password reset ends the old password, and a removed administrator can no
   expect(await signIn(browser, baseURL!, email, generated), "a removed administrator cannot sign in").toBeNull();
   await session!.goto("/service-tokens");
   await expect(session!, "their open session ends at its next request").toHaveURL(/\/sign-in/);
+  const replay = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+  await replay.addCookies(copied);
+  const replayed = await replay.newPage();
+  await replayed.goto("/service-tokens");
+  await expect(replayed, "a copy of their cookie opens nothing").toHaveURL(/\/sign-in/);
+  await replay.close();
 });
