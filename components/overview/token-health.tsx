@@ -50,6 +50,10 @@ const GROUPS: { title: string; tiles: Tile[] }[] = [
 
 const hrefOf = (key: Tile["key"]) => (key === "total" ? "/service-tokens" : `/service-tokens?status=${key}`);
 
+/**
+ * A phone shows a tile as one row (icon, label over description, count); from `sm` up it is a card
+ * (label and icon, the count, the description). Same elements, placed by the grid.
+ */
 function HealthTile({ tile: t, count }: { tile: Tile; count: number }) {
   const id = `health-${t.key}`;
   return (
@@ -58,19 +62,26 @@ function HealthTile({ tile: t, count }: { tile: Tile; count: number }) {
         href={hrefOf(t.key)}
         aria-label={`${t.label}: ${count}`}
         aria-describedby={id}
-        data-count={t.key}
-        className="group flex h-full flex-col rounded-lg border border-zinc-200 bg-white p-4 shadow-xs transition-colors outline-none hover:border-zinc-300 hover:bg-zinc-50 focus-visible:ring-2 focus-visible:ring-blue-500"
+        className="group grid h-full grid-cols-[auto_minmax(0,1fr)_auto] content-start items-center gap-x-3 gap-y-0.5 rounded-lg border border-zinc-200 bg-white px-3.5 py-3 shadow-xs transition-colors outline-none hover:border-zinc-300 hover:bg-zinc-50 focus-visible:ring-2 focus-visible:ring-blue-500 sm:grid-cols-[minmax(0,1fr)_auto] sm:items-start sm:p-4"
       >
-        <span className="flex items-start justify-between gap-3">
-          <span className="text-sm font-medium text-zinc-700 group-hover:text-zinc-900">{t.label}</span>
-          <span className={cn("flex size-8 shrink-0 items-center justify-center rounded-md", count > 0 ? TONES[t.tone] : "bg-zinc-100 text-zinc-500")}>
-            <t.icon className="size-4" aria-hidden />
-          </span>
+        <span
+          className={cn(
+            "col-start-1 row-span-2 row-start-1 flex size-8 shrink-0 items-center justify-center rounded-md sm:col-start-2 sm:row-span-1",
+            count > 0 ? TONES[t.tone] : "bg-zinc-100 text-zinc-500",
+          )}
+        >
+          <t.icon className="size-4" aria-hidden />
         </span>
-        <span className={cn("mt-2 text-3xl font-semibold tracking-tight tabular-nums", count > 0 ? "text-zinc-900" : "text-zinc-400")}>
+        <span className="col-start-2 row-start-1 text-sm font-medium text-zinc-700 group-hover:text-zinc-900 sm:col-start-1">{t.label}</span>
+        <span
+          className={cn(
+            "col-start-3 row-span-2 row-start-1 justify-self-end text-2xl font-semibold tracking-tight tabular-nums sm:col-span-2 sm:col-start-1 sm:row-span-1 sm:row-start-2 sm:mt-1 sm:justify-self-start sm:text-3xl",
+            count > 0 ? "text-zinc-900" : "text-zinc-400",
+          )}
+        >
           {count.toLocaleString("en-US")}
         </span>
-        <span id={id} className="mt-1 text-xs leading-relaxed text-zinc-500">
+        <span id={id} className="col-start-2 row-start-2 text-xs leading-relaxed text-zinc-500 sm:col-span-2 sm:col-start-1 sm:row-start-3 sm:mt-1">
           {t.description}
         </span>
       </Link>
