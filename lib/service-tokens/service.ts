@@ -164,7 +164,8 @@ export async function listServiceTokens(actor: Actor, input: ListServiceTokensIn
 /**
  * The Overview's counts (filters.ts defines each), in one statement of index range counts: each
  * subquery reads only the entries it counts from (account_id, enabled, expires_at) or (account_id,
- * enabled, last_seen_at, expires_at); the total is the account's counter.
+ * enabled, last_seen_at, expires_at); the total is the account's counter. "Never used" is two
+ * ranges (no expiry; an expiry ahead), so that the never-used expired tokens are not read at all.
  */
 export async function serviceTokenHealth(actor: Actor): Promise<ServiceTokenHealth> {
   assertCan(actor, "service_tokens:read");
@@ -179,7 +180,8 @@ export async function serviceTokenHealth(actor: Actor): Promise<ServiceTokenHeal
       (SELECT count(*) FROM service_tokens WHERE account_id = ${a} AND enabled = true AND expires_at <= ${b.now}) AS expired,
       (SELECT count(*) FROM service_tokens WHERE account_id = ${a} AND enabled = false) AS disabled,
       (SELECT count(*) FROM service_tokens WHERE account_id = ${a} AND enabled = true AND expires_at IS NULL) AS non_expiring,
-      (SELECT count(*) FROM service_tokens WHERE account_id = ${a} AND enabled = true AND last_seen_at IS NULL ${live}) AS never_used,
+      (SELECT count(*) FROM service_tokens WHERE account_id = ${a} AND enabled = true AND last_seen_at IS NULL AND expires_at IS NULL)
+        + (SELECT count(*) FROM service_tokens WHERE account_id = ${a} AND enabled = true AND last_seen_at IS NULL AND expires_at > ${b.now}) AS never_used,
       (SELECT count(*) FROM service_tokens WHERE account_id = ${a} AND enabled = true AND last_seen_at < ${b.unusedSince} ${live}) AS unused_90d`;
   const n = (v: bigint | number | null | undefined) => Number(v ?? 0);
   return {
