@@ -61,14 +61,20 @@ async function seedKinds(actor: Actor, prefix: string): Promise<void> {
   }
 }
 
+/** An account with every kind, and another account with every kind too (which must never count). */
+async function seededWithNeighbour(label: string) {
+  const { admin } = await newTenant(label);
+  const other = await newTenant(`${label}-other`);
+  await seedKinds(admin, "");
+  await seedKinds(other.admin, "other-");
+  return { admin, other };
+}
+
 const expected = (filter: TokenFilter) => KINDS.filter((k) => k.in.includes(filter)).map((k) => k.name);
 
 describe("serviceTokenHealth", () => {
   it("counts every kind exactly, at each boundary, and nothing of another account", async () => {
-    const { admin } = await newTenant("health");
-    const other = await newTenant("health-other");
-    await seedKinds(admin, "");
-    await seedKinds(other.admin, "other-");
+    const { admin, other } = await seededWithNeighbour("health");
     await createServiceToken(other.admin, { name: "other-extra" });
 
     const health = await serviceTokenHealth(admin);
@@ -111,10 +117,7 @@ describe("serviceTokenHealth", () => {
 
 describe("listServiceTokens with a status filter", () => {
   it("lists exactly the tokens of each filter, as its count says and filters.ts defines", async () => {
-    const { admin } = await newTenant("status-filter");
-    const other = await newTenant("status-filter-other");
-    await seedKinds(admin, "");
-    await seedKinds(other.admin, "other-");
+    const { admin } = await seededWithNeighbour("status-filter");
     const health = await serviceTokenHealth(admin);
     const now = new Date();
     for (const status of TOKEN_FILTERS) {
