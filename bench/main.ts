@@ -11,7 +11,7 @@ import { builtAt } from "../lib/runtime/build";
 import { DIST_DIR, ensureBuild, type BuildStatus } from "./build";
 import { onDatabase, prismaFor } from "./db";
 import { request, signIn, throughput } from "./http";
-import { benchPageSizes, pageCase, probePage, type SignedInAccount } from "./page";
+import { benchPageSizes, OVERVIEW_PATH, pageCase, probePage, type SignedInAccount } from "./page";
 import { freePort, makeDataDir } from "../tests/harness/processes";
 import { benchPort, startBaseline, startGatepost, type RunningServer } from "./processes";
 import { benchQueries, explainCases, explainSorts, systemActor } from "./query";
@@ -287,8 +287,15 @@ export async function main(): Promise<void> {
     m.sortPlans = await explainSorts(shared.sql, shared.url, large);
 
     const labels = ["alone", "1k", "100k"] as const;
-    m.page = await timed(`GET ${pagePath}`, () =>
-      sampleRoundRobin([baselineCase(bare.baseUrl), ...labels.map((l) => pageCase(baseUrlOf(l), pagePath, who[l]))], PAGE_OPTS),
+    m.page = await timed(`GET ${pagePath} and GET ${OVERVIEW_PATH}`, () =>
+      sampleRoundRobin(
+        [
+          baselineCase(bare.baseUrl),
+          ...labels.map((l) => pageCase(baseUrlOf(l), pagePath, who[l])),
+          ...labels.map((l) => pageCase(baseUrlOf(l), OVERVIEW_PATH, who[l], `overview/${l}`)),
+        ],
+        PAGE_OPTS,
+      ),
     );
     if (m.pageProbe.rendered) {
       m.pageSizes = await timed("page sizes", () => benchPageSizes(shared.server.baseUrl, who["100k"], PAGE_SIZES, SIZES_OPTS));

@@ -7,6 +7,8 @@ import { sampleRoundRobin, type Case, type SampleOptions, type Summary } from ".
 // a fast render).
 
 export const PAGE_PATH = "/service-tokens";
+/** The Overview (the dashboard's home): its counts, each a statement of index range counts. */
+export const OVERVIEW_PATH = "/";
 /** Measured instead when the page does not exist yet: the cheapest signed-in answer Next gives. */
 export const FALLBACK_PATH = "/api/auth/session";
 /** Rows in the page's table, counted by their links to the token's own page. */
@@ -43,13 +45,13 @@ export async function probePage(baseUrl: string, who: SignedInAccount): Promise<
 }
 
 export function pageCase(baseUrl: string, path: string, who: SignedInAccount, name = who.label): Case {
-  const mustShow = path === PAGE_PATH ? who.account.newestName : null;
+  const mustShow = path === PAGE_PATH ? who.account.newestName : path === OVERVIEW_PATH ? `All service tokens: ${who.account.tokens}` : null;
   return {
     name,
     run: async () => {
       const res = await request(`${baseUrl}${path}`, { headers: { cookie: who.cookie } });
       if (res.status !== 200) throw new Error(`GET ${path} as the ${who.label} account answered ${res.status}`);
-      if (mustShow && !res.body.includes(mustShow)) throw new Error(`GET ${path} as the ${who.label} account lost its first row`);
+      if (mustShow && !res.body.includes(mustShow)) throw new Error(`GET ${path} as the ${who.label} account does not show "${mustShow}"`);
     },
   };
 }

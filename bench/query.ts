@@ -2,14 +2,14 @@ import type pg from "pg";
 import type { Actor } from "../lib/auth/actor";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import { SORT_COLUMNS, type ListServiceTokensInput, type SortColumn } from "../lib/service-tokens/schemas";
-import { listServiceTokens } from "../lib/service-tokens/service";
+import { listServiceTokens, serviceTokenHealth } from "../lib/service-tokens/service";
 import { onDatabase, prismaFor } from "./db";
 import { SEARCH_MATCHES, SEARCH_TERM, type SeededAccount } from "./seed";
 import { sampleRoundRobin, type Case, type SampleOptions, type Summary } from "./stats";
 
 // The Service Tokens page's data query, called in-process as the page calls it (listServiceTokens,
-// through a Prisma client with the app's adapter), against a `SELECT 1` through the same client as
-// the floor. Plus EXPLAIN ANALYZE of the SQL Prisma really sends.
+// through a Prisma client with the app's adapter), and the Overview's (serviceTokenHealth), against
+// a `SELECT 1` through the same client as the floor. Plus EXPLAIN ANALYZE of the SQL Prisma really sends.
 
 export interface QueryCase {
   key: string;
@@ -39,8 +39,19 @@ export const QUERY_CASES: QueryCase[] = [
     target: true,
     check: (r) => (r.total !== SEARCH_MATCHES || r.items.length !== SEARCH_MATCHES ? `search found ${r.total}, expected ${SEARCH_MATCHES}` : null),
   },
+  {
+    key: "status",
+    label: "status=expiring_30d (the Overview's link)",
+    input: { status: "expiring_30d" },
+    target: true,
+    check: (r) => (r.total === 0 || r.items.length !== Math.min(50, r.total) ? `${r.items.length} rows of ${r.total}` : null),
+  },
   { key: "lastSeen", label: "sorted by last seen desc (info)", input: { sort: "lastSeenAt", order: "desc" }, target: false, check: fullPage },
 ];
+
+/** The Overview's counts, measured beside the list's cases under this key. */
+export const HEALTH_KEY = "health";
+export const HEALTH_LABEL = "serviceTokenHealth (the Overview's counts)";
 
 export const systemActor = (accountId: string): Actor => ({ kind: "system", accountId, label: "bench" });
 
@@ -86,6 +97,12 @@ async function benchQueryGroup(accounts: AccountUnderTest[], queryCases: QueryCa
       if (problem) throw new Error(`data query ${qc.key} on the ${label} account is wrong: ${problem}`);
       cases.push({ name: `${label}/${qc.key}`, run: () => list(qc.input).then(() => undefined) });
     }
+    if (queryCases.some((c) => c.target)) {
+      const health = () => onDatabase(client, () => serviceTokenHealth(actor));
+      const { total } = await health();
+      if (total !== account.tokens) throw new Error(`serviceTokenHealth on the ${label} account counts ${total} tokens, expected ${account.tokens}`);
+      cases.push({ name: `${label}/${HEALTH_KEY}`, run: () => health().then(() => undefined) });
+    }
   }
   return sampleRoundRobin(cases, opts);
 }
@@ -102,8 +119,13 @@ interface CapturedQuery {
   params: unknown[];
 }
 
-/** The SQL that listServiceTokens sends, captured through Prisma's query log on a client of its own. */
-async function captureSql(url: string, accountId: string, input: ListServiceTokensInput): Promise<CapturedQuery[]> {
+/** The SQL that `call` (listServiceTokens by default) sends, captured through Prisma's query log on a client of its own. */
+async function captureSql(
+  url: string,
+  accountId: string,
+  input: ListServiceTokensInput,
+  call: (actor: Actor, input: ListServiceTokensInput) => Promise<unknown> = listServiceTokens,
+): Promise<CapturedQuery[]> {
   const logging = prismaFor(url, { logQueries: true });
   const captured: CapturedQuery[] = [];
   logging.$on("query" as never, (e: { query: string; params: string }) => {
@@ -116,7 +138,7 @@ async function captureSql(url: string, accountId: string, input: ListServiceToke
     captured.push({ query: e.query, params });
   });
   try {
-    await onDatabase(logging, () => listServiceTokens(systemActor(accountId), input));
+    await onDatabase(logging, () => call(systemActor(accountId), input));
   } finally {
     await logging.$disconnect();
   }
@@ -147,6 +169,13 @@ export async function explainCases(db: pg.Client, url: string, account: SeededAc
     for (const c of await captureSql(url, account.id, qc.input)) {
       const plan = await explainCaptured(db, c);
       out.push({ caseKey: qc.key, sql: c.query, plan, findings: findings(plan, 50) });
+    }
+  }
+  if (!keys || keys.includes(HEALTH_KEY)) {
+    for (const c of await captureSql(url, account.id, {}, (actor) => serviceTokenHealth(actor))) {
+      // Counting reads every entry it counts: no page-size rule applies, the plan and its time are the evidence.
+      const plan = await explainCaptured(db, c);
+      out.push({ caseKey: HEALTH_KEY, sql: c.query, plan, findings: /Seq Scan on service_tokens/.test(plan) ? ["sequential scan of service_tokens"] : [] });
     }
   }
   return out;

@@ -1,8 +1,8 @@
 import { execFileSync } from "node:child_process";
 import os from "node:os";
 import type { Throughput } from "./http";
-import { FALLBACK_PATH, PAGE_PATH, type PageProbe, type PageSizePoint } from "./page";
-import { planCost, QUERY_CASES, type Explained, type SortPlan } from "./query";
+import { FALLBACK_PATH, OVERVIEW_PATH, PAGE_PATH, type PageProbe, type PageSizePoint } from "./page";
+import { HEALTH_KEY, HEALTH_LABEL, planCost, QUERY_CASES, type Explained, type SortPlan } from "./query";
 import type { Report, Row, Target } from "./report";
 import { SEARCH_MATCHES, SEARCH_TERM, type SeededAccount } from "./seed";
 import { ms, type Summary } from "./stats";
@@ -66,16 +66,22 @@ export function buildReport(m: Measured, settings: RunSettings, buildNote: strin
   const aloneTable = `alone in a table of ${fmt(m.tableRows?.alone ?? SMALL)} (second server)`;
 
   /** Rows for one case: the 1k account alone, then both accounts of the shared table. */
-  const threeRows = (what: string, map: Map<string, Summary> | undefined, suffix: string, floorKey: string): Row[] => [
-    { label: `${what}: 1k account, ${aloneTable}`, s: get(map, `alone${suffix}`), floor: get(map, floorKey) },
-    { label: `${what}: 1k account, ${sharedTable}`, s: get(map, `1k${suffix}`), floor: get(map, floorKey) },
-    { label: `${what}: **100k account**, ${sharedTable}`, s: get(map, `100k${suffix}`), floor: get(map, floorKey) },
+  /** Keys `${prefix}${account}${suffix}`. */
+  const threeRows = (what: string, map: Map<string, Summary> | undefined, suffix: string, floorKey: string, prefix = ""): Row[] => [
+    { label: `${what}: 1k account, ${aloneTable}`, s: get(map, `${prefix}alone${suffix}`), floor: get(map, floorKey) },
+    { label: `${what}: 1k account, ${sharedTable}`, s: get(map, `${prefix}1k${suffix}`), floor: get(map, floorKey) },
+    { label: `${what}: **100k account**, ${sharedTable}`, s: get(map, `${prefix}100k${suffix}`), floor: get(map, floorKey) },
   ];
 
   const queryRows: Row[] = [{ label: "floor: `SELECT 1` through the same Prisma client", s: get(m.query, "floor") }];
   for (const qc of QUERY_CASES) queryRows.push(...threeRows(qc.label, m.query, `/${qc.key}`, "floor"));
+  queryRows.push(...threeRows(HEALTH_LABEL, m.query, `/${HEALTH_KEY}`, "floor"));
   const pageLabel = pageRendered ? `GET ${PAGE_PATH}` : `GET ${FALLBACK_PATH} (stand-in: the page is not rendered yet)`;
-  const pageRows: Row[] = [{ label: "baseline: bare node:http JSON", s: get(m.page, "baseline") }, ...threeRows(pageLabel, m.page, "", "baseline")];
+  const pageRows: Row[] = [
+    { label: "baseline: bare node:http JSON", s: get(m.page, "baseline") },
+    ...threeRows(pageLabel, m.page, "", "baseline"),
+    ...threeRows(`GET ${OVERVIEW_PATH} (the Overview)`, m.page, "", "baseline", "overview/"),
+  ];
   const apiRows: Row[] = [
     { label: "baseline: bare node:http JSON", s: get(m.api, "baseline") },
     ...threeRows("list per_page=50", m.api, "/list", "baseline"),
@@ -97,13 +103,15 @@ export function buildReport(m: Measured, settings: RunSettings, buildNote: strin
     { label: "Page render p95, 100k account", limit: 250, unit: "ms", value: page("100k")?.p95, missing: noPage },
     ratioTarget("Page render p95(100k) ÷ p95(1k), same table", page("100k"), page("1k"), noPage),
     ratioTarget("Page render, 1k account: p95 in the shared table ÷ p95 alone (check)", page("1k"), page("alone"), noPage),
+    { label: "Overview render p95, 100k account", limit: 250, unit: "ms", value: get(m.page, "overview/100k")?.p95 },
+    ratioTarget("Overview render p95(100k) ÷ p95(1k), same table", get(m.page, "overview/100k"), get(m.page, "overview/1k")),
     { label: "API list per_page=50 p95, 100k account", limit: 50, unit: "ms", value: get(m.api, "100k/list")?.p95, missing: noApi },
     ratioTarget("API list p95(100k) ÷ p95(1k), same table", get(m.api, "100k/list"), get(m.api, "1k/list"), noApi),
     { label: "API search p95, 100k account", limit: 50, unit: "ms", value: get(m.api, "100k/search")?.p95, missing: noApi },
     ratioTarget("API search p95(100k) ÷ p95(1k), same table", get(m.api, "100k/search"), get(m.api, "1k/search"), noApi),
     ratioTarget("API list, 1k account: p95 in the shared table ÷ p95 alone (check)", get(m.api, "1k/list"), get(m.api, "alone/list"), noApi),
   ];
-  for (const qc of QUERY_CASES.filter((c) => c.target)) {
+  for (const qc of [...QUERY_CASES.filter((c) => c.target), { key: HEALTH_KEY }]) {
     targets.push({
       label: `Data query "${qc.key}" p95(100k) ÷ p95(1k), same table (guide)`,
       limit: 1.5,
@@ -216,9 +224,10 @@ export function buildReport(m: Measured, settings: RunSettings, buildNote: strin
       "All cases of a group, and the baseline, run interleaved round-robin, so that load from elsewhere on the machine falls on every " +
       "case alike. Every response is read in full and checked: status 200, the account's newest token in the page's HTML, rows and " +
       "totals in API answers. The data query is `listServiceTokens` called in-process (page 1, 50 per page, created desc; name sort; " +
-      "a search matching 5 rows; the last-seen sort for information only, in a group of its own since its sequential scan slows " +
-      "whatever runs next) and compared with `SELECT 1` through the same Prisma client. The page is `GET /service-tokens` at its " +
-      "default page size, with a next-auth session cookie from the credentials sign-in. The baseline is a bare `node:http` server " +
+      "a search matching 5 rows; the Overview's status=expiring_30d link; the last-seen sort for information only, in a group of its own " +
+      "since its sequential scan slows whatever runs next), and `serviceTokenHealth`, the Overview's counts, each compared with " +
+      "`SELECT 1` through the same Prisma client. The pages are `GET /service-tokens` at its default page size and `GET /` (the " +
+      "Overview), interleaved, with a next-auth session cookie from the credentials sign-in. The baseline is a bare `node:http` server " +
       "answering a small JSON, hit the same way in the same loops. Throughput runs use autocannon: 10 connections for " +
       `${settings.loadSeconds} s, and for creates ${settings.loadSeconds} s over 1 connection and ${settings.createSeconds} s over 10, ` +
       "with an API token made by `npm run cli -- api-token create`. Percentiles are nearest-rank over the samples.",

@@ -22,7 +22,8 @@ const HOSTILE: Record<string, (param: string) => string> = {
 };
 
 const PAGES: Record<string, string[]> = {
-  "/service-tokens": ["q", "page", "per_page", "sort", "order"],
+  "/": ["status", "q"],
+  "/service-tokens": ["status", "q", "page", "per_page", "sort", "order"],
   "/applications": ["q", "page", "per_page"],
   "/policies": ["q", "page", "per_page"],
   "/logs/audit": ["q", "page", "per_page", "action"],

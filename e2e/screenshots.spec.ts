@@ -88,14 +88,16 @@ for (const viewport of [DESKTOP, PHONE]) {
     test.describe(`${viewport.width} px, ${theme}`, () => {
       test.use({ viewport });
 
-      test("every page, and the dialogs of a long name", async ({ page, baseURL, browser }) => {
+      test("every page, and the dialogs of a long name", async ({ page, baseURL, browser, pageAs }) => {
         // A dozen pages and four dialogs in one context: more than one page's worth of time.
         test.setTimeout(300_000);
         const data = await seed(page);
         await page.context().addCookies([{ name: THEME_COOKIE, value: theme, url: baseURL! }]);
 
         const pages: [name: string, url: string, heading: string | RegExp][] = [
+          ["overview", "/", "Overview"],
           ["service-tokens", "/service-tokens", "Service Tokens"],
+          ["service-tokens-filtered", "/service-tokens?status=never_used", "Service Tokens"],
           ["service-token", `/service-tokens/${data.tokenId}`, data.tokenName],
           ["applications", "/applications", "Applications"],
           ["application", `/applications/${data.appId}`, data.appName],
@@ -163,6 +165,12 @@ for (const viewport of [DESKTOP, PHONE]) {
           await page.screenshot({ path: path.join(SCREENSHOTS, `navigation-${viewport.width}-${theme}.png`) });
           await page.keyboard.press("Escape");
         }
+
+        // The Overview of an account without tokens: its empty state.
+        const empty = await pageAs("empty_account");
+        await empty.context().addCookies([{ name: THEME_COOKIE, value: theme, url: baseURL! }]);
+        await empty.goto("/");
+        await shoot(empty, theme, "overview-empty", "Overview");
 
         // Signed out: the sign-in page in the same theme (set-up is reachable only before the first administrator).
         // An empty storageState: browser.newContext() in a test otherwise signs in like the test's own context.

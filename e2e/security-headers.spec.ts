@@ -7,6 +7,7 @@ import { createAndClose, openServiceTokens, openTokenPage } from "./support/serv
 // actions work. The JSON surfaces (REST API, next-auth, validation endpoint) carry no policy.
 
 const DASHBOARD = [
+  "/",
   "/service-tokens",
   "/applications",
   "/policies",

@@ -40,7 +40,7 @@ export function SetupForm({ minPasswordLength }: { minPasswordLength: number }) 
       () => createFirstAdminAction(input),
       async () => {
         const session = await signIn("credentials", { redirect: false, email: input.email, password: input.password });
-        router.replace(session?.ok ? "/service-tokens" : "/sign-in");
+        router.replace(session?.ok ? "/" : "/sign-in");
         router.refresh();
       },
     );

@@ -1,4 +1,4 @@
-import { Bell, ScrollText, Settings, ShieldCheck, type LucideIcon } from "lucide-react";
+import { Bell, LayoutDashboard, ScrollText, Settings, ShieldCheck, type LucideIcon } from "lucide-react";
 import type { Capability } from "@/lib/auth/permissions";
 
 // The dashboard's navigation, with Cloudflare's names. Add a section or an item here when its page
@@ -23,10 +23,14 @@ export interface NavGroup {
 export interface NavSection {
   label: string;
   icon: LucideIcon;
+  /** A section that is one page (the Overview, at home): its heading is the link, active on this exact path. */
+  href?: string;
   groups: NavGroup[];
 }
 
 export const NAV_SECTIONS: NavSection[] = [
+  // The home page: sign-in lands there, and so does a page the role may not see.
+  { label: "Overview", icon: LayoutDashboard, href: "/", groups: [] },
   {
     label: "Access controls",
     icon: ShieldCheck,

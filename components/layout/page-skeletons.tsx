@@ -3,6 +3,42 @@ import { Skeleton } from "@/components/ui/skeleton";
 
 // The loading states of the dashboard's list and detail pages (their loading.tsx files).
 
+/** A page header: breadcrumbs, title, description. */
+function TitleSkeleton() {
+  return (
+    <div className="mb-6 grid gap-2">
+      <Skeleton className="h-3 w-56" />
+      <Skeleton className="h-7 w-48" />
+      <Skeleton className="h-4 w-full max-w-96" />
+    </div>
+  );
+}
+
+/** A page of tiles (the Overview): `groups` gives the number of tiles under each sub-heading. */
+export function TilesPageSkeleton({ label, groups }: { label: string; groups: readonly number[] }) {
+  return (
+    <div role="status" aria-label={label}>
+      <TitleSkeleton />
+      <div className="grid gap-6">
+        {groups.map((tiles, i) => (
+          <div key={i}>
+            <Skeleton className="mb-3 h-4 w-20" />
+            <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-4">
+              {Array.from({ length: tiles }, (_, j) => (
+                <Card key={j} className="grid gap-3 p-4">
+                  <Skeleton className="h-4 w-32" />
+                  <Skeleton className="h-8 w-14" />
+                  <Skeleton className="h-3 w-full" />
+                </Card>
+              ))}
+            </div>
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}
+
 /**
  * A list page: title block, a toolbar of the given control widths (a search box by default; none
  * for a table without one), the header row and `rows` rows of the given cell widths.
@@ -20,11 +56,7 @@ export function TablePageSkeleton({
 }) {
   return (
     <div role="status" aria-label={label}>
-      <div className="mb-6 grid gap-2">
-        <Skeleton className="h-3 w-56" />
-        <Skeleton className="h-7 w-48" />
-        <Skeleton className="h-4 w-96" />
-      </div>
+      <TitleSkeleton />
       <Card className="overflow-hidden">
         {toolbar.length > 0 ? (
           <div className="flex gap-3 border-b border-zinc-200 px-4 py-3">

@@ -12,7 +12,7 @@ export function NavPanel({ role }: { role: Role }) {
   return (
     <>
       <div className="flex h-14 shrink-0 items-center border-b border-zinc-200 px-5">
-        <Link href="/service-tokens" className="rounded-md outline-none focus-visible:ring-2 focus-visible:ring-blue-500" aria-label="Gatepost home">
+        <Link href="/" className="rounded-md outline-none focus-visible:ring-2 focus-visible:ring-blue-500" aria-label="Gatepost home">
           <Logo />
         </Link>
       </div>
@@ -37,10 +37,24 @@ export function SidebarNav({ role }: { role: Role }) {
     <nav aria-label="Main" className="grid gap-6 px-3 py-4">
       {sections.map((section) => (
         <div key={section.label}>
-          <p className="flex items-center gap-2 px-2 text-[13px] font-semibold text-zinc-900">
-            <section.icon className="size-4 text-zinc-500" aria-hidden />
-            {section.label}
-          </p>
+          {section.href ? (
+            <Link
+              href={section.href}
+              aria-current={pathname === section.href ? "page" : undefined}
+              className={cn(
+                "-my-1.5 flex items-center gap-2 rounded-md px-2 py-1.5 text-[13px] font-semibold transition-colors outline-none focus-visible:ring-2 focus-visible:ring-blue-500",
+                pathname === section.href ? "bg-blue-50 text-blue-700" : "text-zinc-900 hover:bg-zinc-100",
+              )}
+            >
+              <section.icon className={cn("size-4", pathname === section.href ? "text-blue-700" : "text-zinc-500")} aria-hidden />
+              {section.label}
+            </Link>
+          ) : (
+            <p className="flex items-center gap-2 px-2 text-[13px] font-semibold text-zinc-900">
+              <section.icon className="size-4 text-zinc-500" aria-hidden />
+              {section.label}
+            </p>
+          )}
           {section.groups.map((group, i) => (
             <div key={group.label ?? i} className="mt-1.5 ml-4 border-l border-zinc-200 pl-2">
               {group.label ? <p className="px-2 pt-1 pb-0.5 text-xs font-medium text-zinc-500">{group.label}</p> : null}

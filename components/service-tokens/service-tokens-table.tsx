@@ -3,10 +3,12 @@
 import { useMemo } from "react";
 import { dateCell, expiryCell, NameLink } from "@/components/data-table/cells";
 import { createDataTableColumnHelper, DataTable, type DataTableSort, type TablePage } from "@/components/data-table/data-table";
-import { searchNoResults } from "@/components/data-table/data-table-no-results";
+import { DataTableSelectFilter } from "@/components/data-table/data-table-filter";
+import { filtersNoResults, searchNoResults, type NoResults } from "@/components/data-table/data-table-no-results";
 import { DataTableSearch } from "@/components/data-table/data-table-search";
 import { CopyButton } from "@/components/ui/copy-button";
-import { SERVICE_TOKENS_PER_PAGE } from "./list-options";
+import type { TokenFilter } from "@/lib/service-tokens/filters";
+import { SERVICE_TOKENS_PER_PAGE, statusFilterOptions, TOKEN_FILTER_LABELS } from "./list-options";
 import { useServiceTokenRowActions } from "./service-token-row-actions";
 import { TokenStatusBadge } from "./token-status-badge";
 import type { ServiceTokenRow } from "./types";
@@ -52,10 +54,25 @@ const tokenColumns = (now: Date) =>
     }),
   ]);
 
+const SEARCH_MISS = "No service token has this text in its name or Client ID.";
+
+/** "No results": of the search alone, or of the status filter (with the search, if any). */
+function noResults(search: string, status: TokenFilter | undefined, searchProblem: string | null): NoResults["filtered"] {
+  if (searchProblem || !status) return searchNoResults(search, SEARCH_MISS, searchProblem);
+  const label = TOKEN_FILTER_LABELS[status];
+  return filtersNoResults(
+    true,
+    search ? `No results for “${search}” among “${label}” tokens` : `No service tokens are “${label}”`,
+    "Choose another status, or reset the filters to see every token.",
+    { status: null, q: null },
+  );
+}
+
 export function ServiceTokensTable({
   list,
   sort,
   search,
+  status,
   searchProblem = null,
   canWrite,
   now,
@@ -63,6 +80,8 @@ export function ServiceTokensTable({
   list: TablePage<ServiceTokenRow>;
   sort: DataTableSort;
   search: string;
+  /** The ?status= filter applied (lib/service-tokens/filters.ts). */
+  status?: TokenFilter;
   /** Why the page refused the search in the URL (list-params.ts). */
   searchProblem?: string | null;
   canWrite: boolean;
@@ -78,8 +97,13 @@ export function ServiceTokensTable({
       list={list}
       perPageOptions={SERVICE_TOKENS_PER_PAGE}
       sort={sort}
-      toolbar={<DataTableSearch label="Search service tokens" placeholder="Search by name or Client ID" />}
-      noResults={{ page: "No service tokens on this page", filtered: searchNoResults(search, "No service token has this text in its name or Client ID.", searchProblem) }}
+      toolbar={
+        <>
+          <DataTableSearch label="Search service tokens" placeholder="Search by name or Client ID" />
+          <DataTableSelectFilter label="Filter by status" param="status" allLabel="All statuses" options={statusFilterOptions(status)} className="w-full sm:w-52" />
+        </>
+      }
+      noResults={{ page: "No service tokens on this page", filtered: noResults(search, status, searchProblem) }}
       rowActions={rowActions}
     />
   );

@@ -51,6 +51,40 @@ export async function setLastSeen(clientId: string, at: Date): Promise<void> {
   if (rowCount !== 1) throw new Error(`no service token with client id ${clientId}`);
 }
 
+export interface SeededToken {
+  name: string;
+  enabled?: boolean;
+  expiresAt: Date | null;
+  lastSeenAt?: Date | null;
+}
+
+/**
+ * Tokens of every age at once, for an account of the test's own (the Overview's counts): what the
+ * dashboard cannot make (an expiry in the past, a use 100 days ago). The account's counter is
+ * kept as the service keeps it.
+ */
+export async function insertServiceTokens(accountId: string, tokens: SeededToken[]): Promise<void> {
+  const client = await db().connect();
+  try {
+    await client.query("BEGIN");
+    for (const t of tokens) {
+      await client.query(
+        `INSERT INTO service_tokens (id, account_id, name, client_id, secret_hash, duration, expires_at, enabled, last_seen_at, created_at, updated_at)
+         VALUES (gen_random_uuid(), $1, $2, md5(random()::text) || '.access', encode(sha256(convert_to(random()::text, 'UTF8')), 'hex'),
+                 CASE WHEN $3::timestamptz IS NULL THEN 'forever' ELSE '8760h' END, $3, $4, $5, now(), now())`,
+        [accountId, t.name, t.expiresAt, t.enabled ?? true, t.lastSeenAt ?? null],
+      );
+    }
+    await client.query("UPDATE accounts SET service_token_count = service_token_count + $2 WHERE id = $1", [accountId, tokens.length]);
+    await client.query("COMMIT");
+  } catch (e) {
+    await client.query("ROLLBACK");
+    throw e;
+  } finally {
+    client.release();
+  }
+}
+
 export async function closeDb(): Promise<void> {
   await pool?.end();
   pool = undefined;

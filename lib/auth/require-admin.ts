@@ -26,11 +26,11 @@ export const currentAdmin = cache(async (): Promise<AdminActor | null> => {
 
 /**
  * For pages and server actions: the signed-in administrator, or a redirect to sign-in. With a
- * capability, a page the role may not see redirects home; actions check capabilities in the domain.
+ * capability, a page the role may not see redirects home (the Overview); actions check capabilities in the domain.
  */
 export async function requireAdmin(capability?: Capability): Promise<AdminActor> {
   const actor = await currentAdmin();
   if (!actor) redirect("/sign-in");
-  if (capability && !actorCan(actor, capability)) redirect("/service-tokens");
+  if (capability && !actorCan(actor, capability)) redirect("/");
   return actor;
 }

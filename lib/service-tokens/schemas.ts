@@ -2,6 +2,7 @@ import { z } from "zod";
 import { pageFields, searchSchema } from "../input/list";
 import { nameSchema, shortTextSchema } from "../input/text";
 import { DEFAULT_DURATION, durationProblem } from "./duration";
+import { TOKEN_FILTERS } from "./filters";
 
 // One schema per input, shared by the dashboard forms and the server (and, next, the REST API).
 
@@ -69,6 +70,8 @@ export const listServiceTokensSchema = z.object({
   search: searchSchema.optional(),
   /** Exactly this name (the REST API's `name` filter). */
   name: shortTextSchema.optional(),
+  /** Only the tokens of one filter (filters.ts says which): the dashboard's ?status=, not the REST API's. */
+  status: z.enum(TOKEN_FILTERS, { error: `must be one of ${TOKEN_FILTERS.join(", ")}` }).optional(),
 });
 export type ListServiceTokensInput = z.input<typeof listServiceTokensSchema>;
 

@@ -6,11 +6,12 @@ import { getDb, type Tx } from "../db/client";
 import { lockAccountObject } from "../db/locks";
 import { AppError, invalid, notFound } from "../errors";
 import type { z } from "zod";
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 import { parseInput } from "../input/parse";
 import { likePattern, pageWindow } from "../input/list";
 import { isUuid } from "../input/uuid";
 import { removeServiceTokenFromPolicies, type PolicyRef } from "../access/policies";
+import { filterBounds, type ServiceTokenHealth, type TokenFilter } from "./filters";
 import { extendedExpiry, graceEndProblem, initialExpiry, parseTokenDuration, refreshedExpiry } from "./duration";
 import {
   createServiceTokenSchema,
@@ -105,11 +106,36 @@ function sameDuration(a: string, b: string): boolean {
   return x.forever ? y.forever : !y.forever && x.ms === y.ms;
 }
 
+/** A filter of filters.ts as a where clause (the same conditions as serviceTokenHealth's counts). */
+function tokenFilterWhere(filter: TokenFilter, now: Date): Prisma.ServiceTokenWhereInput {
+  const b = filterBounds(now);
+  const live: Prisma.ServiceTokenWhereInput = { enabled: true, OR: [{ expiresAt: null }, { expiresAt: { gt: b.now } }] };
+  switch (filter) {
+    case "active":
+      return { enabled: true, OR: [{ expiresAt: null }, { expiresAt: { gte: b.soon } }] };
+    case "expiring_soon":
+      return { enabled: true, expiresAt: { gt: b.now, lt: b.soon } };
+    case "expiring_30d":
+      return { enabled: true, expiresAt: { gt: b.now, lt: b.month } };
+    case "expired":
+      return { enabled: true, expiresAt: { lte: b.now } };
+    case "disabled":
+      return { enabled: false };
+    case "non_expiring":
+      return { enabled: true, expiresAt: null };
+    case "never_used":
+      return { ...live, lastSeenAt: null };
+    case "unused_90d":
+      return { ...live, lastSeenAt: { lt: b.unusedSince } };
+  }
+}
+
 export async function listServiceTokens(actor: Actor, input: ListServiceTokensInput = {}) {
   assertCan(actor, "service_tokens:read");
   const q = parseInput(listServiceTokensSchema, input);
   const db = getDb();
   const where: Prisma.ServiceTokenWhereInput = { accountId: actor.accountId };
+  if (q.status !== undefined) where.AND = [tokenFilterWhere(q.status, new Date())];
   if (q.name !== undefined) where.name = q.name;
   if (q.search) {
     const pattern = likePattern(q.search);
@@ -118,7 +144,7 @@ export async function listServiceTokens(actor: Actor, input: ListServiceTokensIn
       { clientId: { contains: pattern, mode: "insensitive" } },
     ];
   }
-  const filtered = q.name !== undefined || Boolean(q.search);
+  const filtered = q.name !== undefined || Boolean(q.search) || q.status !== undefined;
   const orderBy: Prisma.ServiceTokenOrderByWithRelationInput[] = [
     q.sort === "lastSeenAt" && q.order === "desc"
       ? { lastSeenAt: { sort: "desc", nulls: "last" } }
@@ -133,6 +159,41 @@ export async function listServiceTokens(actor: Actor, input: ListServiceTokensIn
       : db.account.findUnique({ where: { id: actor.accountId }, select: { serviceTokenCount: true } }).then((a) => a?.serviceTokenCount ?? 0),
   ]);
   return { items, total, page: q.page, perPage: q.perPage };
+}
+
+/**
+ * The Overview's counts (filters.ts defines each), in one statement of index range counts: each
+ * subquery reads only the entries it counts from (account_id, enabled, expires_at) or (account_id,
+ * enabled, last_seen_at, expires_at); the total is the account's counter. "Never used" is two
+ * ranges (no expiry; an expiry ahead), so that the never-used expired tokens are not read at all.
+ */
+export async function serviceTokenHealth(actor: Actor): Promise<ServiceTokenHealth> {
+  assertCan(actor, "service_tokens:read");
+  const b = filterBounds(new Date());
+  const a = actor.accountId;
+  const live = Prisma.sql`AND (expires_at IS NULL OR expires_at > ${b.now})`;
+  const [row] = await getDb().$queryRaw<Record<keyof ServiceTokenHealth, bigint | number | null>[]>`
+    SELECT
+      (SELECT service_token_count FROM accounts WHERE id = ${a}) AS total,
+      (SELECT count(*) FROM service_tokens WHERE account_id = ${a} AND enabled = true AND expires_at > ${b.now} AND expires_at < ${b.soon}) AS expiring_soon,
+      (SELECT count(*) FROM service_tokens WHERE account_id = ${a} AND enabled = true AND expires_at > ${b.now} AND expires_at < ${b.month}) AS expiring_30d,
+      (SELECT count(*) FROM service_tokens WHERE account_id = ${a} AND enabled = true AND expires_at <= ${b.now}) AS expired,
+      (SELECT count(*) FROM service_tokens WHERE account_id = ${a} AND enabled = false) AS disabled,
+      (SELECT count(*) FROM service_tokens WHERE account_id = ${a} AND enabled = true AND expires_at IS NULL) AS non_expiring,
+      (SELECT count(*) FROM service_tokens WHERE account_id = ${a} AND enabled = true AND last_seen_at IS NULL AND expires_at IS NULL)
+        + (SELECT count(*) FROM service_tokens WHERE account_id = ${a} AND enabled = true AND last_seen_at IS NULL AND expires_at > ${b.now}) AS never_used,
+      (SELECT count(*) FROM service_tokens WHERE account_id = ${a} AND enabled = true AND last_seen_at < ${b.unusedSince} ${live}) AS unused_90d`;
+  const n = (v: bigint | number | null | undefined) => Number(v ?? 0);
+  return {
+    total: n(row?.total),
+    expiring_soon: n(row?.expiring_soon),
+    expiring_30d: n(row?.expiring_30d),
+    expired: n(row?.expired),
+    disabled: n(row?.disabled),
+    non_expiring: n(row?.non_expiring),
+    never_used: n(row?.never_used),
+    unused_90d: n(row?.unused_90d),
+  };
 }
 
 export async function getServiceToken(actor: Actor, id: string): Promise<ServiceTokenView> {

@@ -10,22 +10,22 @@ export const metadata: Metadata = { title: "Sign in" };
 /** Only same-site paths: an open redirect through ?callbackUrl would help phishing. */
 function safeNext(value: string | string[] | undefined): string {
   const v = Array.isArray(value) ? value[0] : value;
-  if (!v) return "/service-tokens";
+  if (!v) return "/";
   try {
     const url = new URL(v, "http://local");
     if (url.origin !== "http://local" || !url.pathname.startsWith("/") || url.pathname.startsWith("/sign-in") || url.pathname.startsWith("/api/")) {
-      return "/service-tokens";
+      return "/";
     }
     return `${url.pathname}${url.search}`;
   } catch {
-    return "/service-tokens";
+    return "/";
   }
 }
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
   if ((await adminCount()) === 0) redirect("/setup");
-  if (await currentAdmin()) redirect("/service-tokens");
+  if (await currentAdmin()) redirect("/");
   const { callbackUrl } = await searchParams;
   return <SignInForm next={safeNext(callbackUrl)} />;
 }

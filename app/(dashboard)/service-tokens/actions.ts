@@ -32,8 +32,8 @@ function revealed({ token, clientSecret }: ServiceTokenWithSecret): RevealedSecr
 const field = (input: unknown, key: string): unknown =>
   typeof input === "object" && input !== null ? (input as Record<string, unknown>)[key] : undefined;
 
-/** Updates the list and any token page behind the dialog. */
-const TOKEN_PAGES = { revalidate: [{ layout: "/service-tokens" }] };
+/** Updates the list, any token page behind the dialog, and the Overview's counts. */
+const TOKEN_PAGES = { revalidate: [{ layout: "/service-tokens" }, "/"] };
 
 export const createServiceTokenAction = adminAction(async (actor, input: { name: string; duration: string }) => {
   const created = await createServiceToken(actor, { name: field(input, "name") as string, duration: field(input, "duration") as string });
