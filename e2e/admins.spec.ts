@@ -168,7 +168,7 @@ test("a password reset ends the old password, and a removed administrator can no
   await reset.getByRole("radio", { name: "Type a password" }).check();
   await reset.getByLabel("Password", { exact: true }).fill("short");
   await reset.getByRole("button", { name: "Reset password", exact: true }).click();
-  await expect(reset).toContainText("Enter at least 10 characters.");
+  await expect(reset).toContainText("Use at least 10 characters.");
   await reset.getByLabel("Password", { exact: true }).fill(second);
   await reset.getByRole("button", { name: "Reset password", exact: true }).click();
   await expect(reset).toBeHidden();

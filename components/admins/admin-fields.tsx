@@ -3,6 +3,7 @@
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/permissions";
 import { FIELD_LABELS } from "@/components/forms/field-labels";
+import { newPasswordProblem } from "@/components/forms/new-password-fields";
 import { RadioListField } from "@/components/forms/radio-list-field";
 import { TextField } from "@/components/forms/text-field";
 import type { ActionForm } from "@/components/forms/use-action-form";
@@ -30,8 +31,7 @@ const PASSWORD_OPTIONS = [
 
 /** The password's client-side problem, or null. */
 export function passwordProblem(mode: PasswordMode, password: string): string | null {
-  if (mode === "generate") return null;
-  return password.length < MIN_PASSWORD_LENGTH ? `Enter at least ${MIN_PASSWORD_LENGTH} characters.` : null;
+  return mode === "generate" ? null : newPasswordProblem(password);
 }
 
 /** What the domain gets for the password: the one typed, or a request to generate one. */

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { createFirstAdminAction } from "@/app/(auth)/setup/actions";
+import { confirmProblem, NewPasswordFields, newPasswordProblem } from "@/components/forms/new-password-fields";
 import { TextField } from "@/components/forms/text-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
@@ -20,7 +21,7 @@ const LOOKS_LIKE_EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * shows its own problem under it, and only a field that has one; a refusal the server names a field
  * for goes under that field, any other above the button.
  */
-export function SetupForm({ minPasswordLength }: { minPasswordLength: number }) {
+export function SetupForm() {
   const router = useRouter();
   const form = useActionForm();
   const [email, setEmail] = useState("");
@@ -29,8 +30,8 @@ export function SetupForm({ minPasswordLength }: { minPasswordLength: number }) 
 
   const problems = {
     email: email.trim() === "" ? "Enter an email address." : LOOKS_LIKE_EMAIL.test(email.trim()) ? null : "Enter an email address such as ops@example.com.",
-    password: password.length < minPasswordLength ? `Use at least ${minPasswordLength} characters.` : null,
-    confirm: confirm !== password ? "The passwords do not match." : null,
+    password: newPasswordProblem(password),
+    confirm: confirmProblem(password, confirm),
   };
 
   function submit() {
@@ -60,24 +61,15 @@ export function SetupForm({ minPasswordLength }: { minPasswordLength: number }) 
           error={form.errorFor("email", problems.email)}
           autoFocus
         />
-        <TextField
+        <NewPasswordFields
+          form={form}
+          field="password"
           label="Password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          onChange={setPassword}
-          error={form.errorFor("password", problems.password)}
-          hint={`At least ${minPasswordLength} characters.`}
-        />
-        <TextField
-          label="Confirm password"
-          name="confirm"
-          type="password"
-          autoComplete="new-password"
-          value={confirm}
-          onChange={setConfirm}
-          error={form.errorFor("confirm", problems.confirm)}
+          password={password}
+          onPasswordChange={setPassword}
+          confirm={confirm}
+          onConfirmChange={setConfirm}
+          problems={problems}
         />
         {general ? (
           <FormAlert>

@@ -3,9 +3,9 @@
 import { useState } from "react";
 import { toast } from "sonner";
 import { changePasswordAction } from "@/app/(dashboard)/actions";
-import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-rules";
 import { FIELD_LABELS } from "@/components/forms/field-labels";
 import { DialogForm, FormDialog } from "@/components/forms/form-dialog";
+import { confirmProblem, NewPasswordFields, newPasswordProblem } from "@/components/forms/new-password-fields";
 import { TextField } from "@/components/forms/text-field";
 import { useActionForm } from "@/components/forms/use-action-form";
 import type { DialogState } from "@/components/ui/dialog-switch";
@@ -29,13 +29,8 @@ function ChangePasswordForm({ onDone }: { onDone: () => void }) {
   // What the server checks too; this only says it sooner, next to the field.
   const problems = {
     currentPassword: currentPassword === "" ? "Enter your current password." : null,
-    newPassword:
-      newPassword.length < MIN_PASSWORD_LENGTH
-        ? `Use at least ${MIN_PASSWORD_LENGTH} characters.`
-        : newPassword === currentPassword
-          ? "Choose a password other than the current one."
-          : null,
-    confirm: confirm !== newPassword ? "The passwords do not match." : null,
+    password: newPasswordProblem(newPassword) ?? (newPassword === currentPassword ? "Choose a password other than the current one." : null),
+    confirm: confirmProblem(newPassword, confirm),
   };
 
   function submit() {
@@ -69,22 +64,15 @@ function ChangePasswordForm({ onDone }: { onDone: () => void }) {
         error={form.errorFor("currentPassword", problems.currentPassword)}
         autoFocus
       />
-      <TextField
+      <NewPasswordFields
+        form={form}
+        field="newPassword"
         label={FIELD_LABELS.newPassword}
-        type="password"
-        autoComplete="new-password"
-        value={newPassword}
-        onChange={setNewPassword}
-        error={form.errorFor("newPassword", problems.newPassword)}
-        hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
-      />
-      <TextField
-        label="Confirm new password"
-        type="password"
-        autoComplete="new-password"
-        value={confirm}
-        onChange={setConfirm}
-        error={form.errorFor("confirm", problems.confirm)}
+        password={newPassword}
+        onPasswordChange={setNewPassword}
+        confirm={confirm}
+        onConfirmChange={setConfirm}
+        problems={problems}
       />
     </DialogForm>
   );

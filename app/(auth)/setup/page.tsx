@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { adminCount } from "@/lib/admins/service";
-import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password";
 import { SetupForm } from "@/components/auth/setup-form";
 
 export const metadata: Metadata = { title: "Create the first administrator" };
@@ -11,5 +10,5 @@ export const metadata: Metadata = { title: "Create the first administrator" };
 export default async function SetupPage() {
   await connection();
   if ((await adminCount()) > 0) redirect("/sign-in");
-  return <SetupForm minPasswordLength={MIN_PASSWORD_LENGTH} />;
+  return <SetupForm />;
 }
