@@ -15,7 +15,7 @@ export default function NotFound() {
         <h1 className="mt-4 text-lg font-semibold text-zinc-900">Page not found</h1>
         <p className="mt-1 text-sm text-zinc-600">There is no page at this address.</p>
         <Button asChild variant="secondary" className="mt-6">
-          <Link href="/service-tokens">Go to Service Tokens</Link>
+          <Link href="/">Go to the Overview</Link>
         </Button>
       </Card>
     </main>
