@@ -3,7 +3,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { startHttpSink, type HttpSink } from "../tests/harness/alert-sinks";
 import { expect, test } from "./fixtures";
-import { alertPolicyId, auditActions, insertDelivery } from "./support/db";
+import { alertPolicyId, auditActions, insertDelivery, setWebhookResults } from "./support/db";
 import {
   addWebhook,
   confirmRowAction,
@@ -212,6 +212,8 @@ test("255-character names truncate, with the whole name in their title, on all t
   const tokenName = uniqueName("Long token").padEnd(255, "t");
   await openNotificationsPage(page, "Destinations");
   await addWebhook(page, { name: destination, url: `${sink.url}/${"p".repeat(200)}`, secret: "long-secret" });
+  // Dates in both result columns are the table's widest row (a new destination shows "Never").
+  await setWebhookResults(destination, new Date("2026-12-31T12:00:00Z"));
   await openNotificationsPage(page, "Notifications");
   const form = await startAddNotification(page);
   await form.getByLabel("Notification name").fill(policy);

@@ -13,7 +13,9 @@ const col = createDataTableColumnHelper<WebhookSummary>();
 const columns = col.columns([
   col.accessor("name", {
     header: FIELD_LABELS.name,
-    cell: truncatedCell("max-w-[10rem] font-medium text-zinc-900 xl:max-w-[14rem]"),
+    // The name takes what the other columns leave: dates where "Never" was must not push the table past its card.
+    meta: { fill: true },
+    cell: truncatedCell("font-medium text-zinc-900"),
   }),
   col.accessor("url", {
     header: FIELD_LABELS.url,

@@ -51,6 +51,11 @@ export async function setLastSeen(clientId: string, at: Date): Promise<void> {
   if (rowCount !== 1) throw new Error(`no service token with client id ${clientId}`);
 }
 
+/** A webhook destination's last test or delivery results, as if it had been used (its dates in the table). */
+export async function setWebhookResults(name: string, at: Date): Promise<void> {
+  await db().query("UPDATE alert_webhooks SET last_success = $2, last_failure = $2 WHERE name = $1", [name, at]);
+}
+
 export interface SeededToken {
   name: string;
   enabled?: boolean;
