@@ -49,38 +49,7 @@ export async function startNextWorker(opts: { port: number; onApiAnswer?: (metho
     child.once("exit", (code) => reject(new Error(`the Next.js worker exited during start-up (code ${code})`)));
   });
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64, keepAliveMsecs: 30_000 });
-
-  const forward = (req: IncomingMessage, res: ServerResponse, extraHeaders: Record<string, string>) => {
-    const headers: http.OutgoingHttpHeaders = {};
-    for (const [name, value] of Object.entries(req.headers)) if (!HOP_BY_HOP_REQUEST.has(name)) headers[name] = value;
-    Object.assign(headers, extraHeaders);
-    const upstream = http.request({ socketPath, agent, method: req.method, path: req.url, headers }, (answer) => {
-      const out: http.OutgoingHttpHeaders = {};
-      for (const [name, value] of Object.entries(answer.headers)) if (!HOP_BY_HOP.has(name) && value !== undefined) out[name] = value;
-      const route = out[API_ROUTE_HEADER];
-      if (route !== undefined) {
-        delete out[API_ROUTE_HEADER];
-        opts.onApiAnswer?.(req.method ?? "", String(route), answer.statusCode ?? 0);
-      }
-      res.writeHead(answer.statusCode ?? 502, answer.statusMessage, out);
-      answer.pipe(res);
-    });
-    upstream.on("error", (err) => {
-      // The worker may answer (a 413, say) and close before reading the whole body: its answer
-      // stands; only a request it never answered is a 502.
-      if (res.headersSent) {
-        res.end();
-        return;
-      }
-      logger.error({ err: { message: err.message } }, "the Next.js worker did not answer");
-      res.writeHead(502, { "content-type": "application/json" });
-      res.end(JSON.stringify({ success: false, errors: [{ code: 10502, message: "the dashboard and API process did not answer" }], messages: [], result: null }));
-    });
-    res.on("close", () => {
-      if (!res.writableFinished) upstream.destroy();
-    });
-    req.pipe(upstream);
-  };
+  const forward = workerForwarder(socketPath, agent, opts.onApiAnswer);
 
   return {
     forward,
@@ -97,5 +66,54 @@ export async function startNextWorker(opts: { port: number; onApiAnswer?: (metho
         clearTimeout(timer);
       }
     },
+  };
+}
+
+/**
+ * Hands a request to the worker listening on `socketPath` and its answer back to the client. A
+ * worker that never answers is a 502 with the v4 envelope, and a log line; a client that leaves
+ * first is neither.
+ */
+export function workerForwarder(
+  socketPath: string,
+  agent: http.Agent,
+  onApiAnswer?: (method: string, route: string, status: number) => void,
+): NextWorker["forward"] {
+  return (req: IncomingMessage, res: ServerResponse, extraHeaders: Record<string, string>) => {
+    const headers: http.OutgoingHttpHeaders = {};
+    for (const [name, value] of Object.entries(req.headers)) if (!HOP_BY_HOP_REQUEST.has(name)) headers[name] = value;
+    Object.assign(headers, extraHeaders);
+    const upstream = http.request({ socketPath, agent, method: req.method, path: req.url, headers }, (answer) => {
+      const out: http.OutgoingHttpHeaders = {};
+      for (const [name, value] of Object.entries(answer.headers)) if (!HOP_BY_HOP.has(name) && value !== undefined) out[name] = value;
+      const route = out[API_ROUTE_HEADER];
+      if (route !== undefined) {
+        delete out[API_ROUTE_HEADER];
+        onApiAnswer?.(req.method ?? "", String(route), answer.statusCode ?? 0);
+      }
+      res.writeHead(answer.statusCode ?? 502, answer.statusMessage, out);
+      answer.pipe(res);
+    });
+    let clientGone = false;
+    upstream.on("error", (err) => {
+      // The client left first (a closed tab, an aborted prefetch): the request is dropped on
+      // purpose, nobody is waiting for an answer, and nothing went wrong.
+      if (clientGone) return;
+      // The worker may answer (a 413, say) and close before reading the whole body: its answer
+      // stands; only a request it never answered is a 502.
+      if (res.headersSent) {
+        res.end();
+        return;
+      }
+      logger.error({ err: { message: err.message } }, "the Next.js worker did not answer");
+      res.writeHead(502, { "content-type": "application/json" });
+      res.end(JSON.stringify({ success: false, errors: [{ code: 10502, message: "the dashboard and API process did not answer" }], messages: [], result: null }));
+    });
+    res.on("close", () => {
+      if (res.writableFinished) return;
+      clientGone = true;
+      upstream.destroy();
+    });
+    req.pipe(upstream);
   };
 }
