@@ -131,7 +131,9 @@ test("a destination tested, a notification that sends to it, and its deliveries 
   const scanner = startScanner();
   try {
     await expect
-      .poll(() => sink.accepted.filter((r) => r.path === hookPath(prefix) && r.json?.data?.service_token_name === tokenName).length, { timeout: 90_000 })
+      // A scanner started from scratch (tsx compiling) beside the other worker's tests: once it
+      // took over 90 s on a busy machine.
+      .poll(() => sink.accepted.filter((r) => r.path === hookPath(prefix) && r.json?.data?.service_token_name === tokenName).length, { timeout: 180_000 })
       .toBe(1);
   } finally {
     await scanner.stop();

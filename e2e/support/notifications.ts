@@ -72,12 +72,20 @@ export function startScanner(): { stop: () => Promise<void> } {
       SMTP_URL: undefined,
       SMTP_FROM: undefined,
       ALERT_SCAN_INTERVAL: "1s",
+      // Its warnings (a failed delivery, a lost connection) in the run's output: a test waiting
+      // for a delivery that never comes then says why.
       LOG_LEVEL: "warn",
+      LOG_DESTINATION: "stderr",
     }),
     stdio: ["ignore", "ignore", "inherit"],
   });
+  let stopping = false;
+  child.once("exit", (code, signal) => {
+    if (!stopping) console.error(`the alert scanner process (pid ${child.pid}) exited on its own: ${code ?? signal}`);
+  });
   return {
     stop: async () => {
+      stopping = true;
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill("SIGTERM");
       if (!(await waitForExit(child, 15_000))) child.kill("SIGKILL");
