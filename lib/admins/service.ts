@@ -11,7 +11,6 @@ import { Prisma } from "../generated/prisma/client";
 import { pageWindow } from "../input/list";
 import { parseInput } from "../input/parse";
 import { isStorableText } from "../input/text";
-import { isUuid } from "../input/uuid";
 import { logger } from "../logger";
 import { createAdminSchema, listAdminsSchema, type CreateAdminInput, type ListAdminsInput } from "./schemas";
 
@@ -160,8 +159,3 @@ export async function authenticateAdmin(email: string, password: string, ip: str
   return { id: admin.id, accountId: admin.accountId, email: admin.email, role: admin.role };
 }
 
-/** The administrator behind a session, re-read on every request so role changes apply at once. */
-export async function findAdmin(id: string): Promise<AdminView | null> {
-  if (!isUuid(id)) return null;
-  return getDb().admin.findUnique({ where: { id }, select: adminSelect });
-}

@@ -8,7 +8,7 @@ import { CLIENT_IP_HEADER } from "../http/client-ip";
 import { endSession, startSession } from "./sessions";
 
 /** What the session cookie (a next-auth JWT) carries: the administrator and the session's row. */
-export interface SessionClaims {
+interface SessionClaims {
   sub?: string;
   sid?: string;
 }

@@ -5,8 +5,6 @@ import { promisify } from "node:util";
 const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>;
 const KEY_LENGTH = 64;
 
-export { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "./password-rules";
-
 /** A password for an administrator to be given once (Add or Reset password, "Generate"): 24 URL-safe characters, 144 random bits. */
 export function generatePassword(): string {
   return randomBytes(18).toString("base64url");

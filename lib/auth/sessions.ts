@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { getDb, type Tx } from "../db/client";
 import { getEnv } from "../env";
 import { isUuid } from "../input/uuid";
-import type { AdminView } from "../admins/service";
+import { adminSelect, type AdminView } from "../admins/service";
 
 // Dashboard sessions on the server. The session cookie is a signed next-auth JWT that names a row
 // of admin_sessions; the cookie opens the dashboard only while that row exists and is inside both
@@ -39,7 +39,7 @@ export async function sessionAdmin(sessionId: string, adminId: string): Promise<
   const db = getDb();
   const session = await db.adminSession.findFirst({
     where: { id: sessionId, adminId, expiresAt: { gt: new Date(now) }, lastSeenAt: { gt: new Date(now - getEnv().sessionIdleTimeoutMs) } },
-    select: { lastSeenAt: true, admin: { select: { id: true, accountId: true, email: true, role: true } } },
+    select: { lastSeenAt: true, admin: { select: adminSelect } },
   });
   if (!session) return null;
   if (now - session.lastSeenAt.getTime() >= SEEN_EVERY_MS) {

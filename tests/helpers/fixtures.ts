@@ -4,6 +4,7 @@ import type { Actor } from "../../lib/auth/actor";
 import type { Role } from "../../lib/auth/permissions";
 import { getDb } from "../../lib/db/client";
 import { AppError, type AppErrorCode } from "../../lib/errors";
+import { isUuid } from "../../lib/input/uuid";
 
 // Test data: every test makes its own account(s) and unique names, so files run in parallel on
 // one database without ever truncating a table.
@@ -77,3 +78,9 @@ export async function storedTokenCount(accountId: string) {
 
 export const HOUR_MS = 3_600_000;
 export const YEAR_MS = 8760 * HOUR_MS;
+
+/** An administrator as stored (what the domain's views show of one), or null: no such id. */
+export async function storedAdmin(id: string) {
+  if (!isUuid(id)) return null;
+  return getDb().admin.findUnique({ where: { id }, select: { id: true, accountId: true, email: true, role: true } });
+}

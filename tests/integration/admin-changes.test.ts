@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { deleteAdmin, resetAdminPassword, updateAdminRole } from "../../lib/admins/changes";
-import { authenticateAdmin, createAdmin, findAdmin, listAdmins, type AdminView } from "../../lib/admins/service";
+import { authenticateAdmin, createAdmin, listAdmins, type AdminView } from "../../lib/admins/service";
 import type { Actor } from "../../lib/auth/actor";
 import type { Role } from "../../lib/auth/permissions";
 import { sessionAdmin, startSession } from "../../lib/auth/sessions";
 import { getDb } from "../../lib/db/client";
-import { adminActor, auditRows, expectAppError, newTenant, unique, uniqueIp } from "../helpers/fixtures";
+import { adminActor, auditRows, expectAppError, newTenant, storedAdmin, unique, uniqueIp } from "../helpers/fixtures";
 
 // Settings › Administrators: listing, adding, changing the role, resetting the password and
 // removing, as the dashboard calls them; each account of its own.
@@ -113,7 +113,7 @@ describe("updateAdminRole", () => {
     const { account, actor } = await newAccountWithOwner("admins-role");
     const admin = await addAdmin(actor, "read_only");
     expect(await updateAdminRole(actor, admin.id, { role: "access_admin" })).toEqual({ ...admin, role: "access_admin" });
-    expect((await findAdmin(admin.id))?.role).toBe("access_admin");
+    expect((await storedAdmin(admin.id))?.role).toBe("access_admin");
     const audit = (await auditRows(account.id, admin.id)).filter((r) => r.action === "admin.update");
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorId: actor.adminId, objectName: admin.email, before: { role: "read_only" }, after: { role: "access_admin" } });
@@ -130,7 +130,7 @@ describe("updateAdminRole", () => {
     const { account, actor, owner } = await newAccountWithOwner("admins-role-last");
     const error = await expectAppError(updateAdminRole(actor, owner.id, { role: "access_admin" }), "conflict");
     expect(error.message).toContain(`${owner.email} is the last Super Administrator`);
-    expect((await findAdmin(owner.id))?.role).toBe("super_admin");
+    expect((await storedAdmin(owner.id))?.role).toBe("super_admin");
 
     const second = await addAdmin(actor, "super_admin");
     await updateAdminRole(actor, owner.id, { role: "read_only" });
@@ -144,7 +144,7 @@ describe("updateAdminRole", () => {
     for (const role of ["access_admin", "read_only"] as const) {
       await expectAppError(updateAdminRole(adminActor(actor.accountId, role), admin.id, { role: "super_admin" }), "forbidden");
     }
-    expect((await findAdmin(admin.id))?.role).toBe("read_only");
+    expect((await storedAdmin(admin.id))?.role).toBe("read_only");
   });
 
   it("names the role of a bad input, and answers not found for an unknown, malformed or other account's id", async () => {
@@ -156,7 +156,7 @@ describe("updateAdminRole", () => {
     for (const id of ["not-a-uuid", crypto.randomUUID(), other.owner.id]) {
       await expectAppError(updateAdminRole(actor, id, { role: "read_only" }), "not_found");
     }
-    expect((await findAdmin(other.owner.id))?.role).toBe("super_admin");
+    expect((await storedAdmin(other.owner.id))?.role).toBe("super_admin");
   });
 });
 
@@ -204,7 +204,7 @@ describe("deleteAdmin", () => {
     const { account, actor } = await newAccountWithOwner("admins-delete");
     const admin = await addAdmin(actor, "access_admin");
     expect(await deleteAdmin(actor, admin.id)).toEqual(admin);
-    expect(await findAdmin(admin.id)).toBeNull();
+    expect(await storedAdmin(admin.id)).toBeNull();
     expect(await authenticateAdmin(admin.email, PASSWORD, uniqueIp())).toBeNull();
     const audit = await auditRows(account.id, admin.id);
     expect(audit.map((r) => r.action)).toEqual(["admin.create", "admin.delete"]);
@@ -216,11 +216,11 @@ describe("deleteAdmin", () => {
     const { account, actor, owner } = await newAccountWithOwner("admins-delete-last");
     const error = await expectAppError(deleteAdmin(actor, owner.id), "conflict");
     expect(error.message).toContain(`${owner.email} is the last Super Administrator`);
-    expect(await findAdmin(owner.id)).not.toBeNull();
+    expect(await storedAdmin(owner.id)).not.toBeNull();
 
     await addAdmin(actor, "super_admin");
     await deleteAdmin(actor, owner.id);
-    expect(await findAdmin(owner.id)).toBeNull();
+    expect(await storedAdmin(owner.id)).toBeNull();
     expect(await superAdminCount(account.id)).toBe(1);
   });
 
@@ -231,8 +231,8 @@ describe("deleteAdmin", () => {
     await expectAppError(deleteAdmin(adminActor(actor.accountId, "read_only"), admin.id), "forbidden");
     const other = await newAccountWithOwner("admins-delete-bad-other");
     for (const id of ["not-a-uuid", "", crypto.randomUUID(), other.owner.id]) await expectAppError(deleteAdmin(actor, id), "not_found");
-    expect(await findAdmin(admin.id)).not.toBeNull();
-    expect(await findAdmin(other.owner.id)).not.toBeNull();
+    expect(await storedAdmin(admin.id)).not.toBeNull();
+    expect(await storedAdmin(other.owner.id)).not.toBeNull();
   });
 });
 

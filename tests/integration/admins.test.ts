@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { authenticateAdmin, createAdmin, findAdmin, MAX_FAILURES_PER_EMAIL, MAX_FAILURES_PER_IP } from "../../lib/admins/service";
+import { authenticateAdmin, createAdmin, MAX_FAILURES_PER_EMAIL, MAX_FAILURES_PER_IP } from "../../lib/admins/service";
 import { verifyPassword } from "../../lib/auth/password";
 import { getDb } from "../../lib/db/client";
-import { expectAppError, newTenant, unique, uniqueIp } from "../helpers/fixtures";
+import { expectAppError, newTenant, storedAdmin, unique, uniqueIp } from "../helpers/fixtures";
 
 // Dashboard administrators on the shared database: every test uses its own emails and client IP,
 // so the sign-in limits (counted per email and per IP) of one test never reach another.
@@ -27,7 +27,7 @@ describe("createAdmin", () => {
     expect(row.passwordHash).toMatch(/^scrypt\$[0-9a-f]{32}\$[0-9a-f]{128}$/);
     expect(JSON.stringify(row)).not.toContain(PASSWORD);
     expect(await verifyPassword(PASSWORD, row.passwordHash)).toBe(true);
-    expect(await findAdmin(admin.id)).toEqual(admin);
+    expect(await storedAdmin(admin.id)).toEqual(admin);
   });
 
   it("refuses a second administrator with the same email, whatever its case", async () => {
@@ -47,8 +47,8 @@ describe("createAdmin", () => {
   });
 
   it("answers null for a malformed administrator id", async () => {
-    expect(await findAdmin("not-a-uuid")).toBeNull();
-    expect(await findAdmin(crypto.randomUUID())).toBeNull();
+    expect(await storedAdmin("not-a-uuid")).toBeNull();
+    expect(await storedAdmin(crypto.randomUUID())).toBeNull();
   });
 });
 
