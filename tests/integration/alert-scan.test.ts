@@ -206,6 +206,39 @@ describe("the expiry-alert scan", () => {
     expect((await history(admin)).find((r) => r.mechanism === "email")).toMatchObject({ status: "sent" });
   });
 
+  it("a webhook that never answers times out on each attempt and is recorded as failed, without holding up the scan", async () => {
+    const { admin, path, destination } = await setUp();
+    http.pause(path);
+    const t = await token(admin, "100h");
+    // A 1 s timeout and two attempts: the real 10 s and five would make the file slow.
+    const impatient = new AlertScanner({ databaseUrl: url, intervalMs: 60_000, publicUrl: PUBLIC_URL, smtp: null, retry: { attempts: 2, baseMs: 20 }, webhookTimeoutMs: 1000 });
+    let deadline: NodeJS.Timeout | undefined;
+    try {
+      // Without the timeout the POST waits for an answer that never comes: stop waiting long before
+      // the test's own limit, so that the failure says what happened.
+      const hung = new Promise<"hung">((resolve) => (deadline = setTimeout(() => resolve("hung"), 15_000)));
+      const summary = await Promise.race([impatient.scanNow(), hung]);
+      if (summary === "hung") throw new Error("the scan was still waiting on a receiver that never answers after 15 s");
+      expect(summary.interrupted).toBe(0);
+      expect(summary.failed).toBeGreaterThanOrEqual(1);
+    } finally {
+      clearTimeout(deadline);
+      // Stopping aborts a POST still waiting, if the timeout did not.
+      await impatient.stop();
+      http.resume(path);
+    }
+
+    // Both attempts reached the receiver, which never answered either.
+    expect(http.received.filter((w) => w.path === path)).toHaveLength(2);
+    expect(webhooksAbout(t.id)).toEqual([]);
+    const row = (await history(admin)).find((r) => r.mechanism === "webhook")!;
+    expect(row).toMatchObject({ status: "failed", attempts: 2, error: "timeout after 1 s", serviceTokenId: t.id, target: destination.id });
+    expect(row.attemptLog.map((a) => a.outcome)).toEqual(["timeout after 1 s", "timeout after 1 s"]);
+    const stored = await getDb().alertWebhook.findUniqueOrThrow({ where: { id: destination.id } });
+    expect(stored.lastFailure).not.toBeNull();
+    expect(stored.lastSuccess).toBeNull();
+  });
+
   it("a scanner stopped while it waits to retry leaves the delivery pending, and the next scanner sends it", async () => {
     const { admin, path } = await setUp();
     http.script(path, [500]);
