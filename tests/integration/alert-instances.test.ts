@@ -10,7 +10,7 @@ import type { Actor } from "../../lib/auth/actor";
 import { createServiceToken } from "../../lib/service-tokens/service";
 import { startHttpSink, startSmtpSink, type HttpSink, type SmtpSink } from "../harness/alert-sinks";
 import { childEnv } from "../harness/processes";
-import { createScratchDatabase, useDatabase } from "../helpers/db";
+import { createScratchDatabase, useDatabase, withPg } from "../helpers/db";
 import { newTenant, unique } from "../helpers/fixtures";
 
 // Several scanners on one database, and a scanner killed in the middle of its deliveries: each
@@ -92,6 +92,23 @@ async function setUp(opts: { email: boolean }) {
   return { admin, hookPath, tokens };
 }
 
+/**
+ * The database sessions (backend pids) of the scanners running on this file's database: a scanner
+ * holds the advisory lock of its owner number (two-key form) on a connection of its own, named
+ * "gatepost alert scanner", from its first scan until it stops (lib/alerts/claims.ts).
+ */
+async function scannerSessions(): Promise<number[]> {
+  const { rows } = await withPg(url, (c) =>
+    c.query<{ pid: number }>(
+      `SELECT DISTINCT a.pid FROM pg_stat_activity a JOIN pg_locks l ON l.pid = a.pid
+       WHERE a.datname = current_database() AND a.application_name = 'gatepost alert scanner'
+         AND l.locktype = 'advisory' AND l.objsubid = 2 AND l.granted
+       ORDER BY a.pid`,
+    ),
+  );
+  return rows.map((r) => r.pid);
+}
+
 const webhookCount = (tokenId: string) => http.accepted.filter((w) => w.json?.data?.service_token_id === tokenId).length;
 const emailCount = (tokenId: string) => smtp.messages.filter((m) => m.text.includes(`/service-tokens/${tokenId}`)).length;
 const history = async (actor: Actor) => (await listAlertHistory(actor, { perPage: 1000 })).items;
@@ -115,11 +132,17 @@ describe("exactly once across instances", () => {
   });
 
   it("two scanner processes on one database deliver each alert once", { timeout: 240_000 }, async () => {
-    const { admin, tokens } = await setUp({ email: true });
+    // Both scanning before there is anything to alert: started beside tokens that exist already,
+    // the first process up could claim every alert before the second had scanned at all.
     const [a, b] = [startScanner(), startScanner()];
+    await until("both scanners connected, each holding its owner lock", async () => (await scannerSessions()).length === 2);
+    const sessions = await scannerSessions();
+    const { admin, tokens } = await setUp({ email: true });
     await until("every alert delivered", () => tokens.every((t) => webhookCount(t) >= 1 && emailCount(t) >= 1));
     // More scans of both: nothing more.
     await new Promise((r) => setTimeout(r, 3000));
+    // The same two sessions all along: neither scanner stopped or reconnected while the alerts were claimed.
+    expect(await scannerSessions()).toEqual(sessions);
     await Promise.all([stop(a, "SIGTERM"), stop(b, "SIGTERM")]);
 
     expect(tokens.map(webhookCount)).toEqual(tokens.map(() => 1));
