@@ -25,6 +25,11 @@ export const logger = pino({
       "req.headers.authorization",
       "req.headers.cookie",
       'req.headers["cf-access-client-secret"]',
+      // A webhook destination's secret, and the header it is sent in (lib/alerts/deliver-webhook.ts).
+      "secret",
+      "*.secret",
+      'headers["cf-webhook-auth"]',
+      'req.headers["cf-webhook-auth"]',
     ],
     censor: "[redacted]",
   },

@@ -74,10 +74,15 @@ async function main(outFile: string) {
   apiTokens.push(apiToken.value);
   await revokeApiToken(actor, apiToken.token.id);
 
-  // The logger's own redaction, for the fields that commonly carry secrets.
-  logger.info({ clientSecret: created.clientSecret, password, token: apiToken.value }, "redaction check");
+  // The logger's own redaction, for the fields that commonly carry secrets (a webhook destination's
+  // secret under its own name and as the header it is sent in).
+  const webhookSecret = `whsec-${run}-logged`;
+  logger.info(
+    { clientSecret: created.clientSecret, password, token: apiToken.value, secret: webhookSecret, headers: { "cf-webhook-auth": webhookSecret } },
+    "redaction check",
+  );
 
-  writeFileSync(outFile, JSON.stringify({ secrets, apiTokens, passwords }));
+  writeFileSync(outFile, JSON.stringify({ secrets, apiTokens, passwords, webhookSecrets: [webhookSecret] }));
   await disconnectDb();
 }
 

@@ -10,7 +10,7 @@ import { sharedDatabaseUrl } from "../helpers/db";
 // (stderr) is captured, at the most verbose level.
 
 describe("logs", () => {
-  it("carry no client secret, API token or password through a whole lifecycle", { timeout: 240_000 }, async () => {
+  it("carry no client secret, API token, password or webhook secret through a whole lifecycle", { timeout: 240_000 }, async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "gp-logs-"));
     const outFile = path.join(dir, "values.json");
     try {
@@ -20,7 +20,7 @@ describe("logs", () => {
         childEnv({ DATABASE_URL: sharedDatabaseUrl(), LOG_LEVEL: "trace" }),
       );
       expect(result.code, result.stderr).toBe(0);
-      const values = JSON.parse(await readFile(outFile, "utf8")) as { secrets: string[]; apiTokens: string[]; passwords: string[] };
+      const values = JSON.parse(await readFile(outFile, "utf8")) as { secrets: string[]; apiTokens: string[]; passwords: string[]; webhookSecrets: string[] };
       expect(values.secrets).toHaveLength(4);
       expect(values.apiTokens).toHaveLength(1);
       expect(values.passwords).toHaveLength(2);
@@ -33,13 +33,15 @@ describe("logs", () => {
       expect(records.every((r) => r.service === "gatepost")).toBe(true);
 
       const everything = result.stdout + result.stderr;
-      for (const value of [...values.secrets, ...values.apiTokens, ...values.passwords]) {
+      for (const value of [...values.secrets, ...values.apiTokens, ...values.passwords, ...values.webhookSecrets]) {
         expect(everything.includes(value), `a logged value leaked: ${value.slice(0, 6)}…`).toBe(false);
       }
       expect(records.find((r) => r.msg === "redaction check")).toMatchObject({
         clientSecret: "[redacted]",
         password: "[redacted]",
         token: "[redacted]",
+        secret: "[redacted]",
+        headers: { "cf-webhook-auth": "[redacted]" },
       });
     } finally {
       await rm(dir, { recursive: true, force: true });
