@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "./fixtures";
-import { cellOf, closeReveal, createAndClose, createServiceToken, openServiceTokens, openTokenPage, tokenRow } from "./support/service-tokens";
+import { cellOf, closeReveal, createAndClose, createServiceToken, longName, openServiceTokens, openTokenPage, tokenRow } from "./support/service-tokens";
 
 // Small things a user reads: an expiry within two days to the minute, a token page's breadcrumb,
-// copy toasts that stack.
+// copy toasts that stack, a long name in a table shown whole on keyboard focus.
 
 test("an expiry within two days reads as a countdown with its time; a later one as a date", async ({ page, uniqueName }) => {
   const soon = uniqueName("Expires soon");
@@ -58,4 +58,25 @@ test("copy toasts stack four deep instead of replacing each other", async ({ pag
   await expect
     .poll(async () => new Set(await toasts.evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().top)))).size)
     .toBe(4);
+});
+
+test("a long name cut in a table is shown whole while its link has keyboard focus", async ({ page, uniqueName }) => {
+  const name = longName(uniqueName("Focus"));
+  await openServiceTokens(page);
+  await createAndClose(page, name);
+  await openServiceTokens(page, name);
+  const link = tokenRow(page, name).getByRole("link", { name, exact: true });
+  const measure = () =>
+    link.evaluate((el) => ({ clipped: el.scrollWidth > el.clientWidth, height: el.getBoundingClientRect().height, focusVisible: el.matches(":focus-visible") }));
+  const cut = await measure();
+  expect(cut.clipped, "an ellipsis, not the whole name").toBe(true);
+  // From the search box to the table by keyboard, as a keyboard user reaches it.
+  await page.getByRole("searchbox").focus();
+  for (let i = 0; i < 40 && !(await link.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+  const whole = await measure();
+  expect(whole.focusVisible, "the link has keyboard focus").toBe(true);
+  expect(whole.clipped, "the whole name, not clipped").toBe(false);
+  expect(whole.height, "wrapped onto more lines").toBeGreaterThan(cut.height * 2);
+  await page.keyboard.press("Tab");
+  expect((await measure()).clipped, "cut again once focus moves on").toBe(true);
 });

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { momentCell } from "@/components/data-table/cells";
+import { momentCell, TRUNCATED_LINK } from "@/components/data-table/cells";
 import { createDataTableColumnHelper, DataTable, type TablePage } from "@/components/data-table/data-table";
 import { DataTableSelectFilter } from "@/components/data-table/data-table-filter";
 import { filtersNoResults } from "@/components/data-table/data-table-no-results";
@@ -18,8 +18,6 @@ const pad = (n: number) => String(n).padStart(2, "0");
 const timeWithSeconds = (d: Date) => `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} UTC`;
 
 const Missing = () => <span className="text-zinc-400">—</span>;
-const linkClasses =
-  "truncate text-blue-700 outline-none hover:underline focus-visible:rounded-sm focus-visible:ring-2 focus-visible:ring-blue-500";
 const top = "align-top py-3";
 // A cell whose text is cut with an ellipsis (full text in its title): a grid, so that the table can
 // narrow it down to its min-width and no further; a plain block would keep the width of its
@@ -59,7 +57,7 @@ const columns = col.columns([
       return (
         <span className={`${truncating} max-w-[16rem] gap-0.5`}>
           {e.appId ? (
-            <Link href={`/applications/${e.appId}`} className={`${linkClasses} font-mono text-xs`} title={label}>
+            <Link href={`/applications/${e.appId}`} className={`${TRUNCATED_LINK} font-mono text-xs`} title={label}>
               {label}
             </Link>
           ) : (
@@ -84,7 +82,7 @@ const columns = col.columns([
       if (e.serviceTokenId && e.serviceTokenName) {
         return (
           <span className={`${truncating} max-w-[15rem]`}>
-            <Link href={`/service-tokens/${e.serviceTokenId}`} className={`${linkClasses} font-medium`} title={e.serviceTokenName}>
+            <Link href={`/service-tokens/${e.serviceTokenId}`} className={`${TRUNCATED_LINK} font-medium`} title={e.serviceTokenName}>
               {e.serviceTokenName}
             </Link>
           </span>

@@ -67,17 +67,17 @@ export const truncatedCell =
     );
   };
 
+/**
+ * A link whose text is cut with an ellipsis (the whole of it in its title, for a pointer), and shown
+ * whole, wrapped anywhere, while it has keyboard focus: a title is out of a keyboard's reach.
+ */
+export const TRUNCATED_LINK =
+  "truncate text-blue-700 outline-none hover:underline focus-visible:rounded-sm focus-visible:whitespace-normal focus-visible:ring-2 focus-visible:ring-blue-500 focus-visible:[overflow-wrap:anywhere]";
+
 /** A row's name, linking to its page. */
 export function NameLink({ href, name, className }: { href: string; name: string; className?: string }) {
   return (
-    <Link
-      href={href}
-      className={cn(
-        "block truncate font-medium text-blue-700 outline-none hover:underline focus-visible:rounded-sm focus-visible:ring-2 focus-visible:ring-blue-500",
-        className,
-      )}
-      title={name}
-    >
+    <Link href={href} className={cn("block font-medium", TRUNCATED_LINK, className)} title={name}>
       {name}
     </Link>
   );

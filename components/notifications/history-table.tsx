@@ -1,11 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { momentCell } from "@/components/data-table/cells";
+import { momentCell, TRUNCATED_LINK } from "@/components/data-table/cells";
 import { createDataTableColumnHelper, DataTable, type TablePage } from "@/components/data-table/data-table";
 import { DataTableSelectFilter } from "@/components/data-table/data-table-filter";
 import { filtersNoResults } from "@/components/data-table/data-table-no-results";
 import { Badge } from "@/components/ui/badge";
+import { cn } from "@/components/ui/cn";
 import { formatDateTime, formatTime } from "@/components/ui/format";
 import { HISTORY_PER_PAGE, leadTimeLabel, MECHANISM_LABELS, MECHANISM_OPTIONS, STATUS_LABELS, STATUS_OPTIONS } from "./list-options";
 import type { DeliveryRow } from "./types";
@@ -60,7 +61,7 @@ const columns = col.columns([
           {d.tokenExists ? (
             <Link
               href={`/service-tokens/${d.serviceTokenId}`}
-              className="truncate text-[13px] font-medium text-blue-700 outline-none hover:underline focus-visible:rounded-sm focus-visible:ring-2 focus-visible:ring-blue-500"
+              className={cn(TRUNCATED_LINK, "text-[13px] font-medium")}
               title={d.serviceTokenName}
             >
               {d.serviceTokenName}
