@@ -1,5 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { createApplication, domainFor, openApplicationPage, openApplications } from "./support/applications";
 import { createAndClose, openServiceTokens, openTokenPage, rowAction } from "./support/service-tokens";
 
 // Applications and reusable policies through the dashboard, as an Access Administrator unless a
@@ -12,11 +13,6 @@ const rowNamed = (page: Page, name: string) => page.getByRole("row").filter({ ha
 async function openPolicies(page: Page, search?: string): Promise<void> {
   await page.goto(search === undefined ? "/policies" : `/policies?q=${encodeURIComponent(search)}`);
   await expect(page.getByRole("heading", { level: 1, name: "Policies" })).toBeVisible();
-}
-
-async function openApplications(page: Page, search?: string): Promise<void> {
-  await page.goto(search === undefined ? "/applications" : `/applications?q=${encodeURIComponent(search)}`);
-  await expect(page.getByRole("heading", { level: 1, name: "Applications" })).toBeVisible();
 }
 
 type RuleInput = { type: "Service Token"; token: string } | { type: "IP ranges" | "Emails" | "Emails ending in"; value: string } | { type: "Everyone" | "Any Access Service Token" };
@@ -49,27 +45,6 @@ async function createPolicy(page: Page, name: string, action: "Allow" | "Block" 
   await expect(form).toBeHidden();
 }
 
-/** Create application → name, domain, policies in the given order → Save. */
-async function createApplication(page: Page, name: string, domain: string, policies: string[] = []) {
-  await openApplications(page);
-  await page.getByRole("button", { name: /^Create (your first )?application$/ }).first().click();
-  const form = page.getByRole("dialog", { name: "Create application" });
-  await form.getByLabel("Application name").fill(name);
-  await form.getByLabel("Domain").fill(domain);
-  for (const policy of policies) {
-    await form.getByLabel("Policy to add").selectOption({ label: policy });
-    await form.getByRole("button", { name: "Add policy" }).click();
-  }
-  await form.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(form).toBeHidden();
-}
-
-async function openApplicationPage(page: Page, name: string): Promise<void> {
-  await openApplications(page, name);
-  await page.getByRole("link", { name, exact: true }).click();
-  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
-}
-
 /** The names in the application page's "Attached policies" table, in precedence order. */
 async function attachedPolicyNames(page: Page): Promise<string[]> {
   const rows = page.getByRole("table", { name: "Attached policies" }).getByRole("row");
@@ -78,8 +53,6 @@ async function attachedPolicyNames(page: Page): Promise<string[]> {
   for (let i = 1; i < count; i++) names.push((await rows.nth(i).getByRole("cell").nth(1).textContent())!.trim());
   return names;
 }
-
-const domainFor = (name: string) => `${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}.e2e.example.com`;
 
 test("a Service Auth policy naming a token protects an application, in the chosen precedence", async ({ page, uniqueName, saveScreenshot }) => {
   // Many steps, each a server round trip: more than the default timeout on a busy machine.
@@ -130,7 +103,7 @@ test("a Service Auth policy naming a token protects an application, in the chose
   await expect(page.locator("dl > div").filter({ hasText: /^Return 401 for Service Auth/ })).toContainText("Yes");
   await saveScreenshot(page, "application-page");
 
-  // The token's page and its delete confirmation name where it is used.
+  // The token's page and its delete confirmation name where it is used, and what the delete does there.
   await openTokenPage(page, token.name);
   const usedBy = page.locator("section").filter({ has: page.getByRole("heading", { name: "Used by", exact: true }) });
   await expect(usedBy).toContainText(serviceAuth);
@@ -141,8 +114,24 @@ test("a Service Auth policy naming a token protects an application, in the chose
   await expect(confirm).toContainText(`Applications: ${appName}`);
   await expect(confirm).toContainText(`Policies: ${serviceAuth}`);
   await expect(confirm).toContainText("never used");
-  await confirm.getByRole("button", { name: "Cancel" }).click();
+  await expect(confirm).toContainText("Deleting it also removes it from the rules of that policy.");
+  // The policy required nothing else of a token: without it, it matches nothing (not every token from 10.0.0.0/8).
+  await expect(confirm).toContainText("That policy will then match nothing until given a new rule");
+  await confirm.getByRole("button", { name: "Delete", exact: true }).click();
   await expect(confirm).toBeHidden();
+  await expect(page.getByText(`Service token “${token.name}” deleted`)).toBeVisible();
+
+  // Gone from the policy's rules, as the confirmation said: no "deleted token (…)" rule left behind.
+  await openPolicies(page, prefix);
+  const policyRow = rowNamed(page, serviceAuth);
+  await expect(policyRow).toContainText("IP ranges: 10.0.0.0/8");
+  await expect(policyRow).toContainText("No rule: matches nothing");
+  await expect(policyRow).not.toContainText("deleted token");
+  await expect(policyRow).not.toContainText("Service Token:");
+  await openApplicationPage(page, appName);
+  const attached = page.getByRole("table", { name: "Attached policies" });
+  await expect(attached).toContainText(serviceAuth);
+  await expect(attached).not.toContainText("deleted token");
 });
 
 test("editing an application changes its order and settings but keeps its AUD tag", async ({ page, uniqueName }) => {

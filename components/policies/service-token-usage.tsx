@@ -1,6 +1,8 @@
 import { ListChecks } from "lucide-react";
 import Link from "next/link";
+import { TRUNCATED_LINK } from "@/components/data-table/cells";
 import { FIELD_LABELS } from "@/components/forms/field-labels";
+import { cn } from "@/components/ui/cn";
 import { DecisionBadge } from "./decision-badge";
 import type { TokenUsage } from "./types";
 
@@ -54,10 +56,12 @@ export function ServiceTokenUsageList({ usage }: { usage: TokenUsage }) {
           <ul className="mt-2 divide-y divide-zinc-100 rounded-lg border border-zinc-200">
             {usage.apps.map((a) => (
               <li key={a.id} className="flex items-center justify-between gap-3 px-3 py-2.5">
-                <Link href={`/applications/${a.id}`} className="min-w-0 truncate text-sm font-medium text-blue-700 hover:underline" title={a.name}>
+                <Link href={`/applications/${a.id}`} className={cn("min-w-0 text-sm font-medium", TRUNCATED_LINK)} title={a.name}>
                   {a.name}
                 </Link>
-                <code className="min-w-0 shrink-0 truncate font-mono text-xs text-zinc-500">{a.domain}</code>
+                <code className="max-w-[50%] min-w-0 shrink-0 truncate font-mono text-xs text-zinc-500" title={a.domain}>
+                  {a.domain}
+                </code>
               </li>
             ))}
           </ul>
@@ -67,16 +71,22 @@ export function ServiceTokenUsageList({ usage }: { usage: TokenUsage }) {
   );
 }
 
-/** The same, in a sentence and two short lists, for the delete confirmation. */
+/**
+ * The same, in a sentence and two short lists, for the delete confirmation, with what the delete
+ * does to those policies (deleteServiceToken): the token leaves their rules, and a policy that had
+ * it as its only include rule, or required it, matches nothing afterwards.
+ */
 export function ServiceTokenUsageSummary({ usage }: { usage: TokenUsage }) {
   if (usage.policies.length === 0) {
     return <p className="rounded-md border border-zinc-200 bg-zinc-50 px-3 py-2 text-sm text-zinc-700">No policy or application uses this token.</p>;
   }
+  const one = usage.policies.length === 1;
+  const emptied = usage.policies.filter((p) => p.matchesNothingAfterDelete);
   return (
-    <div className="grid gap-1.5 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="token-usage">
+    <div className="grid gap-1.5 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 [overflow-wrap:anywhere]" data-testid="token-usage">
       <p className="font-medium">
         Used by {count(usage.apps.length, "application", "applications")} through {count(usage.policies.length, "policy", "policies")}. Deleting
-        it shuts it out of them.
+        it also removes it from the rules of {one ? "that policy" : "those policies"}.
       </p>
       {usage.apps.length > 0 ? (
         <p>
@@ -86,6 +96,13 @@ export function ServiceTokenUsageSummary({ usage }: { usage: TokenUsage }) {
       <p>
         <span className="font-medium">Policies:</span> {usage.policies.map((p) => p.name).join(", ")}
       </p>
+      {emptied.length > 0 ? (
+        <p>
+          {emptied.length === usage.policies.length ? (one ? "That policy" : "Those policies") : emptied.map((p) => p.name).join(", ")} will then
+          match nothing until given a new rule: the token is {emptied.length === 1 ? "its" : "their"} only Include rule, or one of{" "}
+          {emptied.length === 1 ? "its" : "their"} Require rules.
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -39,6 +39,14 @@ export type TokenNames = Record<string, string>;
 
 /** Where a service token is used (the domain's ServiceTokenUsage). */
 export interface TokenUsage {
-  policies: { id: string; name: string; decision: PolicyDecision; lists: RuleListName[]; apps: (AppRef & { precedence: number })[] }[];
+  policies: {
+    id: string;
+    name: string;
+    decision: PolicyDecision;
+    lists: RuleListName[];
+    /** Deleting the token leaves the policy matching nothing (it was its only include rule, or a require rule). */
+    matchesNothingAfterDelete: boolean;
+    apps: (AppRef & { precedence: number })[];
+  }[];
   apps: AppRef[];
 }
