@@ -21,7 +21,7 @@ export function ensureBuild(log: (line: string) => void): BuildStatus {
     return { ok: true, note: `reused ${DIST_DIR} (built ${previous.toISOString()}, newer than every source)`, builtAt: previous };
   }
   log(`building into ${DIST_DIR} (next build, output in ${BUILD_LOG}) ...`);
-  const r = runNextBuild(DIST_DIR, { capture: true, timeoutMs: 180_000, env: { NEXT_TELEMETRY_DISABLED: "1" } });
+  const r = runNextBuild(DIST_DIR, { capture: true, timeoutMs: 600_000, env: { NEXT_TELEMETRY_DISABLED: "1" } });
   mkdirSync(path.dirname(BUILD_LOG), { recursive: true });
   writeFileSync(BUILD_LOG, r.output);
   if (r.ok) return { ok: true, note: `built ${DIST_DIR} in ${r.seconds.toFixed(1)} s from the working tree`, builtAt: new Date() };
