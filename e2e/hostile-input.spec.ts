@@ -8,7 +8,11 @@ import { e2eState } from "./support/state";
 // 5xx, no error page, and the server's log stays JSON lines (no plain-text stack). A search the
 // API's rule refuses is said on the page, which stays usable.
 
-/** Raw query values, as a hand-edited URL or a script would send them (already %-encoded). */
+/**
+ * Raw query values, as a hand-edited URL or a script would send them (already %-encoded). A URL
+ * cannot carry a lone surrogate: "%ED%A0%80" (its UTF-8 form) decodes to U+FFFD. The real one is
+ * pasted into a search box below.
+ */
 const HOSTILE: Record<string, (param: string) => string> = {
   nul: (p) => `${p}=api%00x`,
   "lone surrogate": (p) => `${p}=%ED%A0%80`,
@@ -31,6 +35,9 @@ const PAGES: Record<string, string[]> = {
   "/settings": ["q"],
   "/settings/api-tokens": ["q", "page", "per_page"],
   "/settings/admins": ["q", "page", "per_page", "sort", "order"],
+  "/notifications": ["page", "per_page"],
+  "/notifications/destinations": ["page", "per_page"],
+  "/notifications/history": ["status", "policy_id", "mechanism_type", "page", "per_page"],
 };
 
 const serverLog = () => path.join(e2eState().dataDir, "server.log");
@@ -118,6 +125,46 @@ test("a refused search is said on the page, and the list stays usable", async ({
   }
 });
 
+/**
+ * "api" and `text` pasted over what the page's search box holds, at once (a debounce between the
+ * two would search for "api" first). Through execCommand, as a paste inserts: fill and
+ * keyboard.insertText hand the browser U+FFFD for a lone surrogate, a string made in the page keeps it.
+ */
+async function pasteIntoSearch(page: Page, text: string): Promise<void> {
+  const search = page.getByRole("searchbox");
+  const codes = [..."api", ...text].map((c) => c.charCodeAt(0));
+  await search.selectText();
+  await page.evaluate((cs) => document.execCommand("insertText", false, String.fromCharCode(...cs)), codes);
+  expect(await search.evaluate((el: HTMLInputElement) => [...el.value].map((c) => c.charCodeAt(0))), "what the box holds").toEqual(codes);
+}
+
+for (const [what, text] of [
+  ["a NUL", "\u0000"],
+  ["a lone surrogate", "\ud800"],
+] as const) {
+  test(`${what} pasted into a search box is said under it, not searched for, and no error page`, async ({ page }) => {
+    const from = statSync(serverLog()).size;
+    for (const pathname of ["/service-tokens", "/applications", "/policies", "/logs/audit"]) {
+      // A search already made: the list shows its search box whether or not the account has rows.
+      await page.goto(`${pathname}?q=earlier`);
+      await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
+      const search = page.getByRole("searchbox");
+      // Until React has hydrated the box, hydration puts back what the URL says: paste again.
+      await expect(async () => {
+        await pasteIntoSearch(page, text);
+        await expect(search, pathname).toHaveAttribute("aria-invalid", "true", { timeout: 1000 });
+      }).toPass();
+      await expect(page.getByRole("alert").filter({ hasText: "Search must not contain NUL characters or unpaired surrogates" }), pathname).toBeVisible();
+      // Neither Enter nor the box's debounce (300 ms) sends it: the URL keeps the earlier search.
+      await search.press("Enter");
+      await page.waitForTimeout(600);
+      expect(new URL(page.url()).search, pathname).toBe("?q=earlier");
+      await expect(page.getByText("Something went wrong"), pathname).toHaveCount(0);
+    }
+    expectJsonLines(logSince(from));
+  });
+}
+
 test("an account with nothing in it says why the search was refused, with the way back", async ({ pageAs }) => {
   const page = await pageAs("empty_account");
   await page.goto("/service-tokens?q=%00");
@@ -126,16 +173,51 @@ test("an account with nothing in it says why the search was refused, with the wa
   await expect(page.getByRole("heading", { name: "No service tokens yet" })).toBeVisible();
 });
 
-test("a name pasted with a NUL gets a form message naming the field, not an error page", async ({ page, uniqueName }) => {
-  const from = statSync(serverLog()).size;
+for (const [what, text] of [
+  ["a NUL", "\u0000"],
+  ["a lone surrogate", "\ud800"],
+] as const) {
+  test(`a name pasted with ${what} gets a form message naming the field, not an error page`, async ({ page, uniqueName }) => {
+    const from = statSync(serverLog()).size;
+    const prefix = uniqueName("api");
+    await page.goto("/service-tokens");
+    await page.getByRole("button", { name: "Create Service Token", exact: true }).click();
+    const form = page.getByRole("dialog", { name: "Create Service Token" });
+    const name = form.getByLabel("Name", { exact: true });
+    await name.fill(prefix);
+    // Made in the page (see pasteIntoSearch): fill would turn a lone surrogate into U+FFFD.
+    await name.evaluate((el: HTMLInputElement, code) => {
+      el.focus();
+      document.execCommand("insertText", false, `${String.fromCharCode(code)}x`);
+    }, text.charCodeAt(0));
+    expect(await name.evaluate((el: HTMLInputElement) => el.value.charCodeAt(el.value.length - 2))).toBe(text.charCodeAt(0));
+    await form.getByRole("button", { name: "Generate token" }).click();
+    await expect(form.getByText("Name must not contain NUL characters or unpaired surrogates")).toBeVisible();
+    await expect(name).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByText("Something went wrong")).toHaveCount(0);
+    await expect(page.getByRole("dialog", { name: "Service token created" })).toHaveCount(0);
+    expectJsonLines(logSince(from));
+    // Nothing was made: no token of that name.
+    await page.goto(`/service-tokens?q=${encodeURIComponent(prefix)}`);
+    await expect(page.getByRole("link", { name: new RegExp(`^${prefix}`) })).toHaveCount(0);
+  });
+}
+
+test("a name with a bidirectional override gets the form's message naming the problem, and nothing is created", async ({ page, uniqueName }) => {
+  const prefix = uniqueName("bidi");
   await page.goto("/service-tokens");
   await page.getByRole("button", { name: "Create Service Token", exact: true }).click();
   const form = page.getByRole("dialog", { name: "Create Service Token" });
-  await form.getByLabel("Name", { exact: true }).fill(`${uniqueName("api")}\u0000x`);
+  const name = form.getByLabel("Name", { exact: true });
+  // "\u202eRTL" displays as "LTR": a name that lies about itself.
+  await name.fill(`${prefix} \u202eRTL`);
   await form.getByRole("button", { name: "Generate token" }).click();
-  await expect(form.getByText("Name must not contain NUL characters or unpaired surrogates")).toBeVisible();
-  await expect(page.getByText("Something went wrong")).toHaveCount(0);
-  expectJsonLines(logSince(from));
+  await expect(form.getByText("Name must not contain control characters, line breaks or bidirectional text controls")).toBeVisible();
+  await expect(name).toHaveAttribute("aria-invalid", "true");
+  await expect(form).toBeVisible();
+  await expect(page.getByRole("dialog", { name: "Service token created" })).toHaveCount(0);
+  await page.goto(`/service-tokens?q=${encodeURIComponent(prefix)}`);
+  await expect(page.getByRole("link", { name: new RegExp(`^${prefix}`) })).toHaveCount(0);
 });
 
 test("signing in with a NUL in the email is a failed sign-in, not an error", async ({ playwright, baseURL }) => {
