@@ -3,6 +3,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { test as base, expect, type Page } from "@playwright/test";
 import { closeDb } from "./support/db";
+import { SCREENSHOTS } from "./support/screenshots";
 import { e2eState, type E2eRole } from "./support/state";
 
 // Every spec imports `test` and `expect` from here. A test is signed in as the role given by
@@ -11,8 +12,6 @@ import { e2eState, type E2eRole } from "./support/state";
 // so they run in parallel against the one server without seeing each other's data.
 
 export { expect };
-
-export const SCREENSHOTS = path.join("test-results", "screenshots");
 
 interface Fixtures {
   role: E2eRole;

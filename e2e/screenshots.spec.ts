@@ -3,15 +3,18 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 import { cli } from "../tests/harness/processes";
 import { THEME_COOKIE } from "../lib/theme";
-import { expect, SCREENSHOTS, test } from "./fixtures";
-import { DESKTOP, expectInViewport, expectNoHorizontalOverflow, paintedTheme, PHONE } from "./support/layout";
+import { expect, test } from "./fixtures";
+import { insertDelivery } from "./support/db";
+import { DESKTOP, expectInViewport, PHONE } from "./support/layout";
+import { SCREENSHOTS, shoot, shootDialog } from "./support/screenshots";
 import { closeReveal, createServiceToken, longName } from "./support/service-tokens";
 import { e2eState } from "./support/state";
 
 // Every page at 1440 and 390 px, light and dark, with 255-character names in the data, into
 // test-results/screenshots/ to be looked at. Each shot also asserts what a broken layout or theme
 // would fail: the page's heading is visible, nothing scrolls sideways, the theme is painted.
-// One context per size and theme; the data is seeded once per worker through the REST API.
+// One context per size and theme; the data is seeded once per worker through the REST API. The
+// set-up page, which exists only before the first administrator, is shot by e2e/setup.spec.ts.
 
 test.use({ role: "super_admin" });
 
@@ -33,14 +36,17 @@ async function api<T>(page: Page, method: "GET" | "POST", url: string, token: st
   return json.result;
 }
 
-/** A token, a policy naming it and an application, all with 255-character names, made through the API. */
+/**
+ * A token, a policy naming it, an application, a webhook destination and an alert policy, all with
+ * 255-character names, made through the API.
+ */
 function seed(page: Page): Promise<Seeded> {
   seeded ??= (async () => {
     const tag = `Shot-${randomBytes(3).toString("hex")}`;
     const apiToken = (
       await cli(e2eState().dataDir, [
         "api-token", "create", "--name", longName(`${tag}-api`),
-        "--permission", "Access: Service Tokens Write", "--permission", "Access: Apps and Policies Write",
+        "--permission", "Access: Service Tokens Write", "--permission", "Access: Apps and Policies Write", "--permission", "Notifications Write",
       ])
     ).split("\n").pop()!.trim();
     const [account] = await api<{ id: string }[]>(page, "GET", "/accounts", apiToken);
@@ -60,27 +66,33 @@ function seed(page: Page): Promise<Seeded> {
     const domain = "@screenshots.gatepost.test";
     const adminEmail = `${tag.toLowerCase()}-${"a".repeat(320 - tag.length - 1 - domain.length)}${domain}`;
     await cli(e2eState().dataDir, ["admin", "create", "--email", adminEmail, "--password", randomBytes(12).toString("hex"), "--role", "read_only"]);
+    // Notifications: a webhook destination and an alert policy with 255-character names (the
+    // policy sends to both, for that token), and a failed delivery of theirs in the History.
+    const alerting = `/accounts/${account.id}/alerting/v3`;
+    const webhook = await api<{ id: string; name: string; url: string }>(page, "POST", `${alerting}/destinations/webhooks`, apiToken, {
+      name: longName(`${tag}-webhook`),
+      url: `https://hooks.screenshots.test/services/${"T0".repeat(60)}`,
+    });
+    const alert = await api<{ id: string; name: string }>(page, "POST", `${alerting}/policies`, apiToken, {
+      alert_type: "expiring_service_token_alert",
+      name: longName(`${tag}-alert`),
+      description: `Tells the on-call rotation before ${token.name} expires`,
+      mechanisms: { email: [{ id: adminEmail }], webhooks: [{ id: webhook.id }] },
+      filters: { days_before_expiration: ["30", "7", "1"], token_id: [token.id] },
+    });
+    await insertDelivery({
+      policyId: alert.id,
+      policyName: alert.name,
+      serviceTokenId: token.id,
+      serviceTokenName: token.name,
+      target: webhook.url,
+      targetName: webhook.name,
+      status: "failed",
+      error: "HTTP 502 from the webhook after 5 attempts",
+    });
     return { tokenId: token.id, tokenName: token.name, appId: app.id, appName: app.name, policyName: policy.name, adminEmail };
   })();
   return seeded;
-}
-
-type Theme = "light" | "dark";
-
-/** One shot: the checks, then the full-page PNG. */
-async function shoot(page: Page, theme: Theme, name: string, heading: string | RegExp): Promise<void> {
-  await expect(page.getByRole("heading", { level: 1, name: heading }).first()).toBeVisible();
-  expect(await paintedTheme(page), `${name}: painted ${theme}`).toEqual({ attribute: theme, dark: theme === "dark" });
-  await expectNoHorizontalOverflow(page, name);
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${page.viewportSize()!.width}-${theme}.png`), fullPage: true });
-}
-
-/** A dialog's shot: its buttons are on screen, the page behind it does not scroll sideways. */
-async function shootDialog(page: Page, theme: Theme, name: string, dialog: ReturnType<Page["getByRole"]>, buttons: string[]): Promise<void> {
-  await expect(dialog).toBeVisible();
-  for (const button of buttons) await expectInViewport(page, dialog.getByRole("button", { name: button, exact: true }), `${name}: ${button}`);
-  await expectNoHorizontalOverflow(page, name);
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${page.viewportSize()!.width}-${theme}.png`) });
 }
 
 for (const viewport of [DESKTOP, PHONE]) {
@@ -172,7 +184,7 @@ for (const viewport of [DESKTOP, PHONE]) {
         await empty.goto("/");
         await shoot(empty, theme, "overview-empty", "Overview");
 
-        // Signed out: the sign-in page in the same theme (set-up is reachable only before the first administrator).
+        // Signed out: the sign-in page in the same theme (set-up: e2e/setup.spec.ts).
         // An empty storageState: browser.newContext() in a test otherwise signs in like the test's own context.
         const signedOut = await browser.newContext({ baseURL, viewport, storageState: { cookies: [], origins: [] } });
         await signedOut.addCookies([{ name: THEME_COOKIE, value: theme, url: baseURL! }]);

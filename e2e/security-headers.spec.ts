@@ -1,5 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { createApplication, domainFor, openApplicationPage } from "./support/applications";
+import { expectPagePolicy, nonceOf } from "./support/security-headers";
 import { createAndClose, openServiceTokens, openTokenPage } from "./support/service-tokens";
 
 // Every page carries a Content-Security-Policy with a nonce of its own (proxy.ts), and the app
@@ -15,9 +17,29 @@ const DASHBOARD = [
   "/logs/audit",
   "/settings",
   "/settings/api-tokens",
+  "/settings/admins",
+  "/notifications",
+  "/notifications/destinations",
+  "/notifications/history",
   "/applications/not-a-uuid",
   "/no-such-page",
 ];
+
+let objectPages: Promise<string[]> | undefined;
+
+/** DASHBOARD and the pages of a real token and a real application, made once per worker through the dashboard. */
+function everyPage(page: Page, uniqueName: (label: string) => string): Promise<string[]> {
+  objectPages ??= (async () => {
+    const name = uniqueName("Headers");
+    await openServiceTokens(page);
+    await createAndClose(page, `${name} token`);
+    const tokenId = await openTokenPage(page, `${name} token`);
+    await createApplication(page, `${name} app`, domainFor(name));
+    const appId = await openApplicationPage(page, `${name} app`);
+    return [`/service-tokens/${tokenId}`, `/applications/${appId}`];
+  })();
+  return objectPages.then((objects) => [...DASHBOARD, ...objects]);
+}
 
 /** CSP violations and console errors about them on `page`, from now on. */
 async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
@@ -33,27 +55,10 @@ async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
   return async () => [...(await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [])), ...console];
 }
 
-function nonceOf(csp: string | undefined): string {
-  const m = /'nonce-([A-Za-z0-9+/=]+)'/.exec(csp ?? "");
-  expect(m, `a nonce in ${csp}`).not.toBeNull();
-  return m![1];
-}
-
-function expectPagePolicy(headers: Record<string, string>, label: string): string {
-  const csp = headers["content-security-policy"];
-  for (const directive of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "'strict-dynamic'"]) expect(csp, label).toContain(directive);
-  expect(headers["x-frame-options"], label).toBe("DENY");
-  expect(headers["x-content-type-options"], label).toBe("nosniff");
-  expect(headers["referrer-policy"], label).toBe("same-origin");
-  // PUBLIC_URL is http here: no HSTS (a browser would then refuse the plain-HTTP dashboard).
-  expect(headers["strict-transport-security"], label).toBeUndefined();
-  return nonceOf(csp);
-}
-
 test.use({ role: "super_admin" });
 
-test("every page has a policy with a fresh nonce, and every script of the page carries it", async ({ page }) => {
-  for (const path of DASHBOARD) {
+test("every page has a policy with a fresh nonce, and every script of the page carries it", async ({ page, uniqueName }) => {
+  for (const path of await everyPage(page, uniqueName)) {
     const first = await page.request.get(path);
     const second = await page.request.get(path);
     const nonce = expectPagePolicy(first.headers(), path);
@@ -85,14 +90,15 @@ test("the REST API, next-auth and the validation endpoint carry no page policy",
   await ctx.dispose();
 });
 
-test("no page breaks the policy: no violation, Next's scripts run", async ({ page }) => {
+test("no page breaks the policy: no violation, Next's scripts run", async ({ page, uniqueName }) => {
+  const paths = await everyPage(page, uniqueName);
   const violations = await watchCsp(page);
-  for (const path of DASHBOARD) {
+  for (const path of paths) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 }).first(), path).toBeVisible();
     await expect.poll(() => page.evaluate(() => Array.isArray((self as unknown as { __next_f?: unknown[] }).__next_f)), path).toBe(true);
     // Client navigation works: React hydrated the sidebar's links (Next's own 404 page has none).
-    const nav = page.getByRole("navigation").getByRole("link", { name: "Service Tokens" });
+    const nav = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Service Tokens" });
     if (path !== "/no-such-page") {
       await nav.click();
       await expect(page).toHaveURL(/\/service-tokens$/);
