@@ -187,6 +187,24 @@ test("a destination tested, a notification that sends to it, and its deliveries 
   expect(await auditActions(policyId)).toEqual(["alert_policy.create", "alert_policy.update", "alert_policy.update", "alert_policy.update", "alert_policy.delete"]);
 });
 
+test("the sidebar's Notifications links open each page, each marked as the current one", async ({ page }) => {
+  await page.goto("/");
+  const nav = page.getByRole("navigation", { name: "Main" });
+  const steps = [
+    ["All Notifications", "Notifications", "/notifications"],
+    ["Destinations", "Destinations", "/notifications/destinations"],
+    ["History", "History", "/notifications/history"],
+  ] as const;
+  for (const [link, heading, pathname] of steps) {
+    await nav.getByRole("link", { name: link, exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`${pathname}$`));
+    await expect(page.getByRole("heading", { level: 1, name: heading, exact: true })).toBeVisible();
+    await expect(nav.getByRole("link", { name: link, exact: true })).toHaveAttribute("aria-current", "page");
+    // "All Notifications" is current on its own page only, not on the pages below it.
+    await expect(nav.locator('[aria-current="page"]')).toHaveCount(1);
+  }
+});
+
 test("every Notifications page warns that email alerts are not sent without SMTP", async ({ page }) => {
   for (const which of ["Notifications", "Destinations", "History"] as const) {
     await openNotificationsPage(page, which);
