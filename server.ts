@@ -4,7 +4,6 @@
 // lib/runtime/next-worker.ts), so that the hot path never shares a process with Next.
 import http from "node:http";
 import { ACCESS_PREFIX, AccessRuntime } from "./lib/access/validation/runtime";
-import { AlertScanner } from "./lib/alerts/scanner";
 import { apiPreRouteAnswer } from "./lib/api/pre-route";
 import { disconnectDb } from "./lib/db/client";
 import { assertPostgresUserCanReach, EmbeddedPostgresAccessError } from "./lib/db/embedded-access";
@@ -16,7 +15,7 @@ import { parseCidrList } from "./lib/net/ip";
 import { logger } from "./lib/logger";
 import { apiRequests } from "./lib/metrics/registry";
 import { createOperationsEndpoints } from "./lib/runtime/operations";
-import { ensureAuthSecret, prepareDatabase, seedFromEnv } from "./lib/runtime/bootstrap";
+import { ensureAuthSecret, prepareDatabase } from "./lib/runtime/bootstrap";
 import { buildIfStale } from "./lib/runtime/build";
 import { startNextWorker } from "./lib/runtime/worker-proxy";
 
@@ -29,7 +28,6 @@ async function main() {
   buildIfStale(env.NEXT_DIST_DIR, { skip: env.SKIP_BUILD === "1", onBuild: () => logger.info("type-checking and building the application (tsc, next build)") });
   const db = await prepareDatabase();
   await ensureAuthSecret();
-  await seedFromEnv();
 
   const worker = await startNextWorker({ port: env.PORT, onApiAnswer: (method, route, status) => apiRequests.inc({ method, route, status }) });
 
@@ -47,9 +45,6 @@ async function main() {
     metricsToken: env.METRICS_TOKEN,
     clientIp: (req) => clientIp(req.socket.remoteAddress, req.headers["x-forwarded-for"], trusted),
   });
-  // Expiry alerts: a scan every ALERT_SCAN_INTERVAL, each delivery claimed in the database.
-  const alerts = AlertScanner.fromEnv();
-  alerts.start();
 
   const server = http.createServer((req, res) => {
     // The validation endpoint: the hot path, served without Next.
@@ -100,7 +95,6 @@ async function main() {
     // The access log still in memory goes to the database before the database goes away.
     await Promise.all([
       access.stop().catch((err: unknown) => logger.error({ err }, "flushing the access log failed")),
-      alerts.stop().catch((err: unknown) => logger.error({ err }, "stopping the alert scanner failed")),
       worker.stop().catch((err: unknown) => logger.error({ err }, "stopping the Next.js worker failed")),
     ]);
     await disconnectDb().catch(() => undefined);

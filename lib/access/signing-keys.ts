@@ -5,7 +5,7 @@ import type { JWK } from "jose";
 import forge from "node-forge";
 import { recordAudit } from "../audit/record";
 import { assertCan, type Actor } from "../auth/actor";
-import { getDb, type Tx } from "../db/client";
+import { getDb, getPool, type Tx } from "../db/client";
 import { getEnv } from "../env";
 import type { Prisma } from "../generated/prisma/client";
 import { logger } from "../logger";
@@ -176,9 +176,9 @@ const ensuring = new Map<string, Promise<void>>();
  * loaded and the first validation does not wait for an RSA key.
  */
 export async function ensureSigningKeysOfAllAccounts(): Promise<void> {
-  const missing = await getDb().$queryRaw<{ id: string }[]>`
+  const { rows: missing } = await getPool().query<{ id: string }>(`
     SELECT a.id FROM accounts a
-    WHERE NOT EXISTS (SELECT 1 FROM access_signing_keys k WHERE k.account_id = a.id AND k.retired_at IS NULL)`;
+    WHERE NOT EXISTS (SELECT 1 FROM access_signing_keys k WHERE k.account_id = a.id AND k.retired_at IS NULL)`);
   for (const { id } of missing) await ensureSigningKey(id);
 }
 
@@ -227,13 +227,15 @@ export async function rotateSigningKey(actor: Actor): Promise<KeySettingsView> {
  */
 export async function rotateDueSigningKeys(now = new Date()): Promise<number> {
   const secret = authSecret();
-  const due = await getDb().$queryRaw<{ account_id: string }[]>`
-    SELECT k.account_id
-    FROM access_signing_keys k
-    LEFT JOIN access_key_settings s ON s.account_id = k.account_id
-    WHERE k.retired_at IS NULL
-    GROUP BY k.account_id, s.key_rotation_interval_days
-    HAVING max(k.created_at) + make_interval(days => COALESCE(s.key_rotation_interval_days, ${DEFAULT_KEY_ROTATION_INTERVAL_DAYS}::int)) <= ${now}::timestamptz`;
+  const { rows: due } = await getPool().query<{ account_id: string }>(
+    `SELECT k.account_id
+     FROM access_signing_keys k
+     LEFT JOIN access_key_settings s ON s.account_id = k.account_id
+     WHERE k.retired_at IS NULL
+     GROUP BY k.account_id, s.key_rotation_interval_days
+     HAVING max(k.created_at) + make_interval(days => COALESCE(s.key_rotation_interval_days, $1::int)) <= $2::timestamptz`,
+    [DEFAULT_KEY_ROTATION_INTERVAL_DAYS, now],
+  );
 
   let rotated = 0;
   // One account at a time: each rotation generates an RSA key.
@@ -268,32 +270,34 @@ async function rotateIfDue(accountId: string, now: Date, secret: string): Promis
  */
 export async function loadSigningKeys(now = new Date()): Promise<LoadedSigningKeys> {
   const secret = authSecret();
-  const rows = await getDb().accessSigningKey.findMany({
-    where: { OR: [{ retiredAt: null }, { retiredAt: { gt: new Date(now.getTime() - PREVIOUS_KEY_VERIFY_MS) } }] },
-    orderBy: [{ createdAt: "desc" }, { kid: "desc" }],
-  });
+  const { rows } = await getPool().query<{ kid: string; account_id: string; public_jwk: JWK; certificate: string; private_key_encrypted: string; created_at: Date; retired_at: Date | null }>(
+    `SELECT kid, account_id, public_jwk, certificate, private_key_encrypted, created_at, retired_at
+     FROM access_signing_keys WHERE retired_at IS NULL OR retired_at > $1
+     ORDER BY created_at DESC, kid DESC`,
+    [new Date(now.getTime() - PREVIOUS_KEY_VERIFY_MS)],
+  );
 
   const signing = new Map<string, SigningKey>();
   const verifying = new Map<string, VerifyingKey>();
   for (const row of rows) {
-    const publicJwk = row.publicJwk as unknown as JWK;
+    const publicJwk = row.public_jwk;
     verifying.set(row.kid, {
       kid: row.kid,
-      accountId: row.accountId,
+      accountId: row.account_id,
       publicKey: createPublicKey({ key: publicJwk as JsonWebKey, format: "jwk" }),
       publicJwk,
       certificate: row.certificate,
-      createdAt: row.createdAt,
-      retiredAt: row.retiredAt,
+      createdAt: row.created_at,
+      retiredAt: row.retired_at,
     });
-    if (row.retiredAt === null && !signing.has(row.accountId)) {
+    if (row.retired_at === null && !signing.has(row.account_id)) {
       let pem: string;
       try {
-        pem = decryptPrivateKey(row.privateKeyEncrypted, secret);
+        pem = decryptPrivateKey(row.private_key_encrypted, secret);
       } catch (e) {
-        throw new Error(`${(e as Error).message} (key ${row.kid} of account ${row.accountId})`);
+        throw new Error(`${(e as Error).message} (key ${row.kid} of account ${row.account_id})`);
       }
-      signing.set(row.accountId, { kid: row.kid, privateKey: createPrivateKey({ key: pem, format: "pem" }) });
+      signing.set(row.account_id, { kid: row.kid, privateKey: createPrivateKey({ key: pem, format: "pem" }) });
     }
   }
   return { signing, verifying };

@@ -9,9 +9,13 @@ export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 const globalForDb = globalThis as unknown as { gatepostDb?: PrismaClient; gatepostPool?: pg.Pool };
 
-/** The process-wide Prisma client. DATABASE_URL is filled by the launcher for the embedded database. */
-export function getDb(): PrismaClient {
-  if (globalForDb.gatepostDb) return globalForDb.gatepostDb;
+/**
+ * The process-wide connection pool, which the Prisma client also uses. The validating process runs
+ * its few statements on it directly: a first Prisma query loads Prisma's query compiler (a wasm
+ * module, ~80 MB of memory measured), which that process does not need.
+ */
+export function getPool(): pg.Pool {
+  if (globalForDb.gatepostPool) return globalForDb.gatepostPool;
   const url = getEnv().DATABASE_URL;
   // PrismaPg silently falls back to localhost:5432 without a connection string: refuse instead.
   if (!url) throw new Error("DATABASE_URL is not set (npm start sets it for the embedded database)");
@@ -22,8 +26,14 @@ export function getDb(): PrismaClient {
   // another for the next query, whose own failure goes to its caller.
   pool.on("error", (err) => logger.warn({ err: { message: err.message } }, "an idle database connection broke"));
   globalForDb.gatepostPool = pool;
+  return pool;
+}
+
+/** The process-wide Prisma client. DATABASE_URL is filled by the launcher for the embedded database. */
+export function getDb(): PrismaClient {
+  if (globalForDb.gatepostDb) return globalForDb.gatepostDb;
   globalForDb.gatepostDb = new PrismaClient({
-    adapter: new PrismaPg(globalForDb.gatepostPool),
+    adapter: new PrismaPg(getPool()),
     // Prisma's defaults (2 s to get a connection, 5 s for the whole transaction) fail a start-up or a
     // request on a busy machine (seen: the first transaction of a fresh database took 5.5 s under
     // load). Locks are taken inside transactions, so a slow one delays others but never corrupts.

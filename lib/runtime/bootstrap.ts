@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { setUpFirstAdmin } from "../admins/service";
+import { ensureSigningKeysOfAllAccounts } from "../access/signing-keys";
 import { ensureDefaultAccount } from "../accounts/service";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../db/embedded";
 import { applyMigrations } from "../db/migrate";
@@ -37,12 +38,14 @@ export async function ensureAuthSecret(): Promise<void> {
 }
 
 /**
- * The default account, and the first Super Administrator from ADMIN_EMAIL + ADMIN_PASSWORD: the
- * same steps as the set-up page (setUpFirstAdmin), which refuses once any administrator exists.
+ * The default account with its first signing key, and the first Super Administrator from
+ * ADMIN_EMAIL + ADMIN_PASSWORD: the same steps as the set-up page (setUpFirstAdmin), which refuses
+ * once any administrator exists.
  */
 export async function seedFromEnv(): Promise<void> {
   const env = getEnv();
   await ensureDefaultAccount();
+  await ensureSigningKeysOfAllAccounts();
   if (env.ADMIN_EMAIL && env.ADMIN_PASSWORD) {
     const admin = await setUpFirstAdmin({ email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD });
     if (admin) logger.info({ adminId: admin.id }, "first administrator created from ADMIN_EMAIL");

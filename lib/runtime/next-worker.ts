@@ -5,14 +5,19 @@
 // HTTP answer. Run with `fork()`: it reports "ready" over IPC once it listens.
 import http from "node:http";
 import next from "next";
+import { AlertScanner } from "../alerts/scanner";
 import { disconnectDb } from "../db/client";
 import { getEnv } from "../env";
 import { logger } from "../logger";
+import { seedFromEnv } from "./bootstrap";
 
 async function main() {
   const env = getEnv();
   const socketPath = env.GATEPOST_WORKER_SOCKET;
   if (!socketPath) throw new Error("GATEPOST_WORKER_SOCKET is not set (server.ts starts this process)");
+  // The work that needs Prisma runs here, not in the validating front (which then never loads
+  // Prisma's query compiler): the default account and first administrator, and the alert scan.
+  await seedFromEnv();
   const app = next({ dev: false, dir: process.cwd(), hostname: env.HOST, port: env.PORT });
   const handle = app.getRequestHandler();
   await app.prepare();
@@ -28,6 +33,9 @@ async function main() {
   // The front keeps connections open for reuse; longer than its own idle timeout.
   server.keepAliveTimeout = 65_000;
   server.listen(socketPath, () => process.send?.("ready"));
+  // Expiry alerts: a scan every ALERT_SCAN_INTERVAL, each delivery claimed in the database.
+  const alerts = AlertScanner.fromEnv();
+  alerts.start();
 
   let stopping = false;
   const stop = () => {
@@ -35,7 +43,10 @@ async function main() {
     stopping = true;
     server.close();
     server.closeAllConnections();
-    void disconnectDb()
+    void alerts
+      .stop()
+      .catch((err: unknown) => logger.error({ err }, "stopping the alert scanner failed"))
+      .then(() => disconnectDb())
       .catch(() => undefined)
       .then(() => process.exit(0));
   };

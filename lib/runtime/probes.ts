@@ -1,4 +1,4 @@
-import { getDb } from "../db/client";
+import { getPool } from "../db/client";
 import { listMigrations } from "../db/migrate";
 
 // GET /healthz and GET /readyz, answered by the server entry itself: no authentication, no Next,
@@ -41,7 +41,9 @@ export async function createReadiness(signingKeys: () => Promise<number>): Promi
     let applied: Set<string>;
     try {
       const rows = await withTimeout(
-        getDb().$queryRaw<{ migration_name: string }[]>`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+        getPool()
+          .query<{ migration_name: string }>(`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`)
+          .then((r) => r.rows),
         "the database",
       );
       applied = new Set(rows.map((r) => r.migration_name));

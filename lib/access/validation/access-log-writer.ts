@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "../../db/client";
+import { getPool } from "../../db/client";
 import { isUuid } from "../../input/uuid";
 import { logger } from "../../logger";
 import { validations } from "../../metrics/registry";
@@ -160,7 +160,7 @@ export class AccessLogWriter {
       logger.warn({ dropped: this.dropped }, "access log buffer full: attempts not recorded");
       this.dropped = 0;
     }
-    const db = getDb();
+    const db = getPool();
     try {
       for (let i = 0; i < rows.length; i += BATCH) await insertRows(db, rows.slice(i, i + BATCH));
     } catch (err) {
@@ -173,16 +173,20 @@ export class AccessLogWriter {
     try {
       const ids = stamps.map(([id]) => id);
       const seen = stamps.map(([, s]) => s.at);
-      await db.$executeRaw`
-        UPDATE service_tokens AS s SET last_seen_at = GREATEST(COALESCE(s.last_seen_at, v.t), v.t)
-        FROM unnest(${ids}::uuid[], ${seen}::timestamptz[]) AS v(id, t) WHERE s.id = v.id`;
+      await db.query(
+        `UPDATE service_tokens AS s SET last_seen_at = GREATEST(COALESCE(s.last_seen_at, v.t), v.t)
+         FROM unnest($1::uuid[], $2::timestamptz[]) AS v(id, t) WHERE s.id = v.id`,
+        [ids, seen],
+      );
       const previous = stamps.filter(([, s]) => s.previousAt !== null);
       if (previous.length > 0) {
-        await db.$executeRaw`
-          UPDATE service_tokens AS s SET previous_secret_last_seen_at = v.t, previous_secret_last_seen_ip = v.ip
-          FROM unnest(${previous.map(([id]) => id)}::uuid[], ${previous.map(([, s]) => s.previousAt)}::timestamptz[], ${previous.map(([, s]) => s.previousIp)}::text[]) AS v(id, t, ip)
-          WHERE s.id = v.id AND s.previous_secret_hash IS NOT NULL
-            AND (s.previous_secret_last_seen_at IS NULL OR s.previous_secret_last_seen_at < v.t)`;
+        await db.query(
+          `UPDATE service_tokens AS s SET previous_secret_last_seen_at = v.t, previous_secret_last_seen_ip = v.ip
+           FROM unnest($1::uuid[], $2::timestamptz[], $3::text[]) AS v(id, t, ip)
+           WHERE s.id = v.id AND s.previous_secret_hash IS NOT NULL
+             AND (s.previous_secret_last_seen_at IS NULL OR s.previous_secret_last_seen_at < v.t)`,
+          [previous.map(([id]) => id), previous.map(([, s]) => s.previousAt), previous.map(([, s]) => s.previousIp)],
+        );
       }
     } catch (err) {
       for (const [id, s] of stamps) if (!this.stamps.has(id)) this.stamps.set(id, s);
@@ -193,14 +197,13 @@ export class AccessLogWriter {
 
 /**
  * One INSERT per batch with one array parameter per column (unnest): a flood of refusals costs a
- * few statements a second, where Prisma's createMany would build a parameter per value.
+ * few statements a second, where a multi-row VALUES would take a parameter per value.
  */
-async function insertRows(db: ReturnType<typeof getDb>, rows: PendingRow[]): Promise<void> {
+async function insertRows(db: ReturnType<typeof getPool>, rows: PendingRow[]): Promise<void> {
   const col = <K extends keyof PendingRow>(k: K) => rows.map((r) => r[k]);
-  await db.$executeRaw`
-    INSERT INTO access_logs (account_id, created_at, allowed, reason, app_id, app_domain, service_token_id, client_id, ip_address, user_agent, ray_id, count)
-    SELECT * FROM unnest(
-      ${col("accountId")}::text[], ${col("createdAt")}::timestamptz[], ${col("allowed")}::boolean[], ${col("reason")}::text[],
-      ${col("appId")}::uuid[], ${col("appDomain")}::text[], ${col("serviceTokenId")}::uuid[], ${col("clientId")}::text[],
-      ${col("ipAddress")}::text[], ${col("userAgent")}::text[], ${col("rayId")}::text[], ${col("count")}::int[])`;
+  await db.query(
+    `INSERT INTO access_logs (account_id, created_at, allowed, reason, app_id, app_domain, service_token_id, client_id, ip_address, user_agent, ray_id, count)
+     SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::boolean[], $4::text[], $5::uuid[], $6::text[], $7::uuid[], $8::text[], $9::text[], $10::text[], $11::text[], $12::int[])`,
+    [col("accountId"), col("createdAt"), col("allowed"), col("reason"), col("appId"), col("appDomain"), col("serviceTokenId"), col("clientId"), col("ipAddress"), col("userAgent"), col("rayId"), col("count")],
+  );
 }

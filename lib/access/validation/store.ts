@@ -1,6 +1,6 @@
 import "server-only";
 import { LRUCache } from "lru-cache";
-import { getDb } from "../../db/client";
+import { getPool } from "../../db/client";
 import type { Rule } from "../rules";
 import { sessionDurationMs } from "../schemas";
 import { ensureSigningKey, loadSigningKeys, PREVIOUS_KEY_VERIFY_MS } from "../signing-keys";
@@ -69,74 +69,82 @@ export function keyVerifies(key: VerifyingKey, now: number): boolean {
 
 type Box<T> = { value: T };
 
-const appSelect = {
-  id: true,
-  accountId: true,
-  aud: true,
-  name: true,
-  domain: true,
-  sessionDuration: true,
-  readServiceTokensFromHeader: true,
-  lastRevokedAt: true,
-  policies: {
-    select: {
-      precedence: true,
-      policy: { select: { id: true, decision: true, includeRules: true, requireRules: true, excludeRules: true, sessionDuration: true } },
-    },
-    orderBy: { precedence: "asc" },
-  },
-  account: { select: { accountSettings: { select: { strictServiceTokenAuth: true } } } },
-} as const;
+// The reads run on the pool (getPool), not through Prisma: this process never loads Prisma's query
+// compiler (see lib/db/client.ts).
 
-const tokenSelect = {
-  id: true,
-  accountId: true,
-  clientId: true,
-  name: true,
-  secretHash: true,
-  previousSecretHash: true,
-  previousSecretExpiresAt: true,
-  expiresAt: true,
-  enabled: true,
-} as const;
-
-type AppRow = Awaited<ReturnType<typeof loadAppsByHost>>[number];
-type TokenRow = NonNullable<Awaited<ReturnType<typeof loadToken>>>;
-
-function loadAppsByHost(host: string) {
-  return getDb().accessApp.findMany({ where: { domainHost: host }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: appSelect });
+interface AppRow {
+  id: string;
+  account_id: string;
+  aud: string;
+  name: string;
+  domain: string;
+  session_duration: string;
+  read_service_tokens_from_header: string | null;
+  last_revoked_at: Date | null;
+  strict: boolean;
+  /** In ascending precedence. */
+  policies: { id: string; decision: EvaluablePolicy["decision"]; include: Rule[]; require: Rule[]; exclude: Rule[]; precedence: number; session_duration: string | null }[];
 }
 
-function loadAppByAud(aud: string) {
-  return getDb().accessApp.findUnique({ where: { aud }, select: appSelect });
+const APP_COLUMNS = `
+  a.id, a.account_id, a.aud, a.name, a.domain, a.session_duration, a.read_service_tokens_from_header, a.last_revoked_at,
+  COALESCE((SELECT s.strict_service_token_auth FROM account_settings s WHERE s.account_id = a.account_id), false) AS strict,
+  COALESCE((
+    SELECT json_agg(json_build_object(
+      'id', p.id, 'decision', p.decision, 'include', p.include_rules, 'require', p.require_rules, 'exclude', p.exclude_rules,
+      'precedence', ap.precedence, 'session_duration', p.session_duration) ORDER BY ap.precedence)
+    FROM app_policies ap JOIN access_policies p ON p.id = ap.policy_id
+    WHERE ap.app_id = a.id), '[]') AS policies`;
+
+interface TokenRow {
+  id: string;
+  account_id: string;
+  client_id: string;
+  name: string;
+  secret_hash: string;
+  previous_secret_hash: string | null;
+  previous_secret_expires_at: Date | null;
+  expires_at: Date | null;
+  enabled: boolean;
 }
 
-function loadToken(where: { clientId: string } | { id: string }) {
-  return getDb().serviceToken.findUnique({ where, select: tokenSelect });
+const TOKEN_COLUMNS = "id, account_id, client_id, name, secret_hash, previous_secret_hash, previous_secret_expires_at, expires_at, enabled";
+
+async function loadAppsByHost(host: string): Promise<AppRow[]> {
+  return (await getPool().query<AppRow>(`SELECT ${APP_COLUMNS} FROM access_apps a WHERE a.domain_host = $1 ORDER BY a.created_at, a.id`, [host])).rows;
+}
+
+async function loadAppByAud(aud: string): Promise<AppRow | null> {
+  return (await getPool().query<AppRow>(`SELECT ${APP_COLUMNS} FROM access_apps a WHERE a.aud = $1`, [aud])).rows[0] ?? null;
+}
+
+async function loadToken(where: { clientId: string } | { id: string }): Promise<TokenRow | null> {
+  const [column, value] = "clientId" in where ? ["client_id", where.clientId] : ["id", where.id];
+  return (await getPool().query<TokenRow>(`SELECT ${TOKEN_COLUMNS} FROM service_tokens WHERE ${column} = $1`, [value])).rows[0] ?? null;
 }
 
 function toAppRecord(row: AppRow): AppRecord {
   const policies: EvaluablePolicy[] = row.policies.map((p) => ({
-    id: p.policy.id,
-    decision: p.policy.decision,
-    include: p.policy.includeRules as Rule[],
-    require: p.policy.requireRules as Rule[],
-    exclude: p.policy.excludeRules as Rule[],
+    id: p.id,
+    decision: p.decision,
+    include: p.include,
+    require: p.require,
+    exclude: p.exclude,
     precedence: p.precedence,
-    sessionDuration: p.policy.sessionDuration,
+    sessionDuration: p.session_duration,
   }));
   return {
     id: row.id,
-    accountId: row.accountId,
+    accountId: row.account_id,
     aud: row.aud,
     name: row.name,
     domain: row.domain,
-    sessionMs: sessionDurationMs(row.sessionDuration),
-    singleHeader: row.readServiceTokensFromHeader ? row.readServiceTokensFromHeader.toLowerCase() : null,
-    lastRevokedAt: row.lastRevokedAt?.getTime() ?? null,
+    sessionMs: sessionDurationMs(row.session_duration),
+    singleHeader: row.read_service_tokens_from_header ? row.read_service_tokens_from_header.toLowerCase() : null,
+    lastRevokedAt: row.last_revoked_at?.getTime() ?? null,
     policies,
     hasAllow: hasAllowPolicy(policies),
-    strict: row.account.accountSettings?.strictServiceTokenAuth ?? false,
+    strict: row.strict,
     json: JSON.stringify({ id: row.id, aud: row.aud, name: row.name, domain: row.domain }),
   };
 }
@@ -154,13 +162,13 @@ function accountIdOf(id: string): string {
 function toTokenRecord(row: TokenRow): TokenRecord {
   return {
     id: row.id,
-    accountId: accountIdOf(row.accountId),
-    clientId: row.clientId,
+    accountId: accountIdOf(row.account_id),
+    clientId: row.client_id,
     name: row.name,
-    secretHash: row.secretHash,
-    previousSecretHash: row.previousSecretHash,
-    previousSecretExpiresAt: row.previousSecretExpiresAt?.getTime() ?? null,
-    expiresAt: row.expiresAt?.getTime() ?? null,
+    secretHash: row.secret_hash,
+    previousSecretHash: row.previous_secret_hash,
+    previousSecretExpiresAt: row.previous_secret_expires_at?.getTime() ?? null,
+    expiresAt: row.expires_at?.getTime() ?? null,
     enabled: row.enabled,
   };
 }
