@@ -95,6 +95,19 @@ function seed(page: Page): Promise<Seeded> {
   return seeded;
 }
 
+/** A detail page's audit trail: in each row, who did it stays clear of the action and the changes (a long actor name once ran over both). */
+async function expectAuditRowsApart(page: Page, name: string): Promise<void> {
+  const overlapping = await page.getByRole("list", { name: "Audit trail" }).evaluate((ol) => {
+    const apart = (a: DOMRect, b: DOMRect) => a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+    return [...ol.children].filter((li) => {
+      const [badge, changes, who] = [...li.children].map((c) => c.getBoundingClientRect());
+      const actor = li.children[2].firstElementChild!.getBoundingClientRect();
+      return !apart(actor, badge) || !apart(actor, changes) || actor.right > who.right + 1;
+    }).length;
+  });
+  expect(overlapping, `${name}: audit trail rows whose actor runs over its neighbours`).toBe(0);
+}
+
 for (const viewport of [DESKTOP, PHONE]) {
   for (const theme of ["light", "dark"] as const) {
     test.describe(`${viewport.width} px, ${theme}`, () => {
@@ -128,6 +141,7 @@ for (const viewport of [DESKTOP, PHONE]) {
         for (const [name, url, heading] of pages) {
           await page.goto(url);
           await shoot(page, theme, name, heading);
+          if (name === "service-token" || name === "application") await expectAuditRowsApart(page, name);
         }
 
         // The dialogs, with a 255-character name: the reveal (and its toast), a row's menu, a confirmation.

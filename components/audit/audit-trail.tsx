@@ -15,7 +15,7 @@ export function AuditTrail({ entries, names = NO_AUDIT_NAMES, now }: { entries: 
           <AuditActionBadge action={e.action} />
           <AuditChanges before={e.before} after={e.after} names={names} />
           <div className="grid grid-cols-1 gap-0.5 text-sm sm:text-right">
-            <span className="min-w-0 text-zinc-800 sm:justify-self-end">
+            <span className="max-w-full min-w-0 text-zinc-800 sm:justify-self-end">
               <AuditActor type={e.actorType} label={e.actorLabel} />
             </span>
             <time dateTime={e.createdAt.toISOString()} title={formatTimestamp(e.createdAt)} className="text-xs text-zinc-500">
