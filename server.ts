@@ -5,7 +5,7 @@
 import http from "node:http";
 import { ACCESS_PREFIX, AccessRuntime } from "./lib/access/validation/runtime";
 import { apiPreRouteAnswer } from "./lib/api/pre-route";
-import { disconnectDb } from "./lib/db/client";
+import { disconnectDb, forbidPrisma } from "./lib/db/client";
 import { assertPostgresUserCanReach, EmbeddedPostgresAccessError } from "./lib/db/embedded-access";
 import { getEnv } from "./lib/env";
 import { oversizedRequestResponse, type HttpParseError } from "./lib/http/client-error";
@@ -22,6 +22,8 @@ import { startNextWorker } from "./lib/runtime/worker-proxy";
 const HTTP_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 
 async function main() {
+  // Prisma work (seed, key creation and rotation, alerts, the dashboard, the API) is the worker's.
+  forbidPrisma("the validating process (server.ts)");
   const env = getEnv();
   // Before a build that takes minutes: whether the embedded PostgreSQL can run at all.
   if (!env.DATABASE_URL) assertPostgresUserCanReach(env.dataDir);
@@ -38,6 +40,7 @@ async function main() {
     issuer: env.publicUrl,
     maxFailuresPerIp: env.VALIDATE_MAX_FAILURES_PER_IP,
     maxFailuresPerClientId: env.VALIDATE_MAX_FAILURES_PER_CLIENT_ID,
+    ensureSigningKey: (accountId) => worker.ensureSigningKey(accountId),
   });
   await access.start();
   const operations = await createOperationsEndpoints({

@@ -176,10 +176,15 @@ const ensuring = new Map<string, Promise<void>>();
  * loaded and the first validation does not wait for an RSA key.
  */
 export async function ensureSigningKeysOfAllAccounts(): Promise<void> {
-  const { rows: missing } = await getPool().query<{ id: string }>(`
+  for (const id of await missingSigningKeys()) await ensureSigningKey(id);
+}
+
+/** The accounts without an unretired signing key (a read on the pool: no Prisma query). */
+export async function missingSigningKeys(): Promise<string[]> {
+  const { rows } = await getPool().query<{ id: string }>(`
     SELECT a.id FROM accounts a
     WHERE NOT EXISTS (SELECT 1 FROM access_signing_keys k WHERE k.account_id = a.id AND k.retired_at IS NULL)`);
-  for (const { id } of missing) await ensureSigningKey(id);
+  return rows.map((r) => r.id);
 }
 
 export function ensureSigningKey(accountId: string): Promise<void> {

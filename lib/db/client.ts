@@ -7,7 +7,15 @@ import { logger } from "../logger";
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
-const globalForDb = globalThis as unknown as { gatepostDb?: PrismaClient; gatepostPool?: pg.Pool };
+const globalForDb = globalThis as unknown as { gatepostDb?: PrismaClient; gatepostPool?: pg.Pool; gatepostNoPrisma?: string };
+
+/**
+ * From now on getDb() throws, naming `processName`: for the validating front (server.ts), whose
+ * statements all go through getPool. A Prisma query there would load the query compiler for good.
+ */
+export function forbidPrisma(processName: string): void {
+  globalForDb.gatepostNoPrisma = processName;
+}
 
 /**
  * The process-wide connection pool, which the Prisma client also uses. The validating process runs
@@ -31,6 +39,7 @@ export function getPool(): pg.Pool {
 
 /** The process-wide Prisma client. DATABASE_URL is filled by the launcher for the embedded database. */
 export function getDb(): PrismaClient {
+  if (globalForDb.gatepostNoPrisma) throw new Error(`${globalForDb.gatepostNoPrisma} runs no Prisma query: use getPool()`);
   if (globalForDb.gatepostDb) return globalForDb.gatepostDb;
   globalForDb.gatepostDb = new PrismaClient({
     adapter: new PrismaPg(getPool()),

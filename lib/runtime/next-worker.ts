@@ -5,11 +5,15 @@
 // HTTP answer. Run with `fork()`: it reports "ready" over IPC once it listens.
 import http from "node:http";
 import next from "next";
+import { ensureSigningKey, rotateDueSigningKeys } from "../access/signing-keys";
 import { AlertScanner } from "../alerts/scanner";
 import { disconnectDb } from "../db/client";
 import { getEnv } from "../env";
 import { logger } from "../logger";
 import { seedFromEnv } from "./bootstrap";
+import type { WorkerReply, WorkerRequest } from "./worker-proxy";
+
+const KEY_ROTATION_CHECK_MS = 60_000;
 
 async function main() {
   const env = getEnv();
@@ -36,11 +40,27 @@ async function main() {
   // Expiry alerts: a scan every ALERT_SCAN_INTERVAL, each delivery claimed in the database.
   const alerts = AlertScanner.fromEnv();
   alerts.start();
+  // Signing keys: rotated on schedule (each instance checks every minute; a row lock makes one
+  // rotate), and an account's first key made when the front finds none.
+  const rotate = () =>
+    rotateDueSigningKeys().catch((err: unknown) => logger.warn({ err: { message: err instanceof Error ? err.message : String(err) } }, "signing-key rotation check failed"));
+  void rotate();
+  const rotation = setInterval(rotate, KEY_ROTATION_CHECK_MS);
+  rotation.unref();
+  process.on("message", (m: WorkerRequest) => {
+    if (m?.type !== "ensure-signing-key") return;
+    const reply = (r: WorkerReply) => process.send?.(r);
+    ensureSigningKey(m.accountId).then(
+      () => reply({ type: "done", id: m.id }),
+      (err: unknown) => reply({ type: "done", id: m.id, error: err instanceof Error ? err.message : String(err) }),
+    );
+  });
 
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
+    clearInterval(rotation);
     server.close();
     server.closeAllConnections();
     void alerts

@@ -21,7 +21,13 @@ export interface NextWorker {
   stop(graceMs?: number): Promise<void>;
   /** Called once if the worker exits on its own. */
   onExit(fn: (code: number | null, signal: NodeJS.Signals | null) => void): void;
+  /** Has the worker make the account's first signing key (Prisma work, which the front never does). */
+  ensureSigningKey(accountId: string): Promise<void>;
 }
+
+/** What the front asks of the worker over IPC, and the worker's reply. */
+export type WorkerRequest = { type: "ensure-signing-key"; id: number; accountId: string };
+export type WorkerReply = { type: "done"; id: number; error?: string };
 
 /**
  * Starts the worker with this process's environment; `port` is the public one, where next-auth
@@ -50,9 +56,29 @@ export async function startNextWorker(opts: { port: number; onApiAnswer?: (metho
   });
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64, keepAliveMsecs: 30_000 });
   const forward = workerForwarder(socketPath, agent, opts.onApiAnswer);
+  const waiting = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
+  let nextId = 0;
+  child.on("message", (m: WorkerReply) => {
+    const w = m?.type === "done" ? waiting.get(m.id) : undefined;
+    if (!w) return;
+    waiting.delete(m.id);
+    if (m.error === undefined) w.resolve();
+    else w.reject(new Error(m.error));
+  });
+  void exited.then(() => {
+    for (const w of waiting.values()) w.reject(new Error("the Next.js worker exited"));
+    waiting.clear();
+  });
 
   return {
     forward,
+    ensureSigningKey(accountId) {
+      const id = ++nextId;
+      return new Promise<void>((resolve, reject) => {
+        waiting.set(id, { resolve, reject });
+        child.send({ type: "ensure-signing-key", id, accountId } satisfies WorkerRequest);
+      });
+    },
     onExit(fn) {
       exitListener = fn;
     },

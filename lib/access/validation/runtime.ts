@@ -4,7 +4,7 @@ import { clientIp } from "../../http/client-ip";
 import { logger } from "../../logger";
 import { validationSeconds } from "../../metrics/registry";
 import type { CidrRange } from "../../net/ip";
-import { ensureSigningKeysOfAllAccounts, rotateDueSigningKeys } from "../signing-keys";
+import { ensureSigningKey, missingSigningKeys } from "../signing-keys";
 import { AccessLogWriter } from "./access-log-writer";
 import { ChangeFeed } from "./change-feed";
 import { headerMap } from "./credentials";
@@ -17,7 +17,6 @@ import { failure, Validator, type Answer } from "./validator";
 // the change feed, the caches, the batched access log and the key-rotation timer.
 
 export const ACCESS_PREFIX = "/cdn-cgi/access/";
-const KEY_ROTATION_CHECK_MS = 60_000;
 const FAILURE_WINDOW_MS = 60_000;
 
 export interface AccessRuntimeOptions {
@@ -28,6 +27,11 @@ export interface AccessRuntimeOptions {
   maxFailuresPerClientId: number;
   /** Peers whose X-Forwarded-For names the client (TRUSTED_PROXIES). */
   trustedProxies: readonly CidrRange[];
+  /**
+   * Makes an account's first signing key. server.ts has its Next.js worker do it, so that this
+   * process never runs a Prisma query; by default, here.
+   */
+  ensureSigningKey?: (accountId: string) => Promise<void>;
 }
 
 export class AccessRuntime {
@@ -35,13 +39,14 @@ export class AccessRuntime {
   readonly store: AccessStore;
   readonly log = new AccessLogWriter();
   readonly validator: Validator;
-  private rotationTimer: NodeJS.Timeout | null = null;
+  private readonly ensureSigningKey: (accountId: string) => Promise<void>;
   private lastOutageLog = 0;
   private readonly trustedProxies: readonly CidrRange[];
 
   constructor(options: AccessRuntimeOptions) {
     this.trustedProxies = options.trustedProxies;
-    this.store = new AccessStore(() => this.feed.isFresh());
+    this.ensureSigningKey = options.ensureSigningKey ?? ensureSigningKey;
+    this.store = new AccessStore(() => this.feed.isFresh(), undefined, this.ensureSigningKey);
     this.feed = new ChangeFeed(options.databaseUrl, { change: (p) => this.store.change(p), reset: () => this.store.reset() });
     this.validator = new Validator(
       this.store,
@@ -54,20 +59,15 @@ export class AccessRuntime {
     );
   }
 
+  /** A signing key for every account (so that the first validation does not wait for an RSA key), then the change feed and the log. */
   async start(): Promise<void> {
-    await ensureSigningKeysOfAllAccounts();
+    for (const accountId of await missingSigningKeys()) await this.ensureSigningKey(accountId);
     await this.feed.start();
     this.log.start();
-    const rotate = () =>
-      rotateDueSigningKeys().catch((err: unknown) => logger.warn({ err: { message: err instanceof Error ? err.message : String(err) } }, "signing-key rotation check failed"));
-    void rotate();
-    this.rotationTimer = setInterval(rotate, KEY_ROTATION_CHECK_MS);
-    this.rotationTimer.unref();
   }
 
   /** Writes the access log still pending and closes the change feed. */
   async stop(): Promise<void> {
-    if (this.rotationTimer) clearInterval(this.rotationTimer);
     await this.log.stop();
     await this.feed.stop();
   }

@@ -200,6 +200,8 @@ export class AccessStore {
   constructor(
     private readonly isFresh: () => boolean,
     limits: StoreLimits = DEFAULT_LIMITS,
+    /** Makes an account's first signing key (see AccessRuntimeOptions.ensureSigningKey). */
+    private readonly ensureKey: (accountId: string) => Promise<void> = ensureSigningKey,
   ) {
     this.tokensByClientId = new LRUCache({ max: limits.tokens });
     this.clientIdById = new LRUCache({ max: limits.tokens });
@@ -375,7 +377,7 @@ export class AccessStore {
   async signingKey(accountId: string): Promise<{ kid: string; privateKey: import("node:crypto").KeyObject }> {
     const found = (await this.keys()).signing.get(accountId);
     if (found) return found;
-    await ensureSigningKey(accountId);
+    await this.ensureKey(accountId);
     this.keyRing = null;
     const created = (await loadSigningKeys()).signing.get(accountId);
     if (!created) throw new Error("no signing key after creating one");
