@@ -76,6 +76,12 @@ export function newRayId(): string {
   return randomBytes(8).toString("hex");
 }
 
+/** `n` ray ids from one read of the random source (a batch of the validation endpoint's log). */
+export function newRayIds(n: number): string[] {
+  const hex = randomBytes(8 * n).toString("hex");
+  return Array.from({ length: n }, (_, i) => hex.slice(16 * i, 16 * i + 16));
+}
+
 /**
  * Records one authentication attempt. Never throws for odd client input (long user agents, a
  * non-UUID id are clipped or dropped): an attempt must not fail because its log line is strange.

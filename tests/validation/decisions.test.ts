@@ -10,7 +10,7 @@ import { api, createApp, createPolicy, createToken, eventually, fixture, pairHea
 const code = (r: { json: any }) => r.json.errors?.[0]?.code;
 
 async function logRows(appId: string) {
-  return withPg(fixture().databaseUrl, async (c) => (await c.query(`SELECT allowed, reason, count, client_id, service_token_id, ip_address FROM access_logs WHERE app_id = $1 ORDER BY id`, [appId])).rows);
+  return withPg(fixture().databaseUrl, async (c) => (await c.query(`SELECT allowed, reason, count, client_id, service_token_id, ip_address, ray_id FROM access_logs WHERE app_id = $1 ORDER BY id`, [appId])).rows);
 }
 
 describe("resolving the application", () => {
@@ -76,6 +76,9 @@ describe("service tokens", () => {
     });
     expect(rows.map((r) => r.reason)).toEqual(["missing_credentials", "invalid_client_secret", "unknown_client_id", "unknown_client_id", "invalid_credentials", "invalid_credentials"]);
     expect(rows.every((r) => r.allowed === false && r.count === 1)).toBe(true);
+    // Each row its own ray id, though a batch draws them together.
+    expect(rows.every((r) => /^[0-9a-f]{16}$/.test(r.ray_id))).toBe(true);
+    expect(new Set(rows.map((r) => r.ray_id)).size).toBe(rows.length);
   });
 
   it("a token of another account is unknown here", async () => {

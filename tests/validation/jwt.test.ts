@@ -86,6 +86,28 @@ describe("the application JWT", () => {
     await eventually(async () => expect(await mint(app.domain, token)).toBe(await mint(app.domain, token)), 5000);
   });
 
+  it("a reused answer's cookie counts down: Max-Age is what the JWT has left, in every second", async () => {
+    const { token, app } = await jwtApp("cookie-countdown");
+    const answers: { jwt: string; maxAge: number; before: number; at: number }[] = [];
+    // Over two seconds and more: the answer is kept from a JWT's second use on and rebuilt when the second turns.
+    const end = Date.now() + 2300;
+    while (Date.now() < end) {
+      const before = Math.floor(Date.now() / 1000);
+      const r = await validate({ host: app.domain, headers: pairHeaders(token) });
+      const at = Math.floor(Date.now() / 1000);
+      answers.push({ jwt: r.headers.get("cf-access-jwt-assertion")!, maxAge: Number(r.headers.get("set-cookie")!.match(/; Max-Age=(\d+)$/)![1]), before, at });
+      await new Promise((res) => setTimeout(res, 100));
+    }
+    const last = answers[answers.length - 1];
+    const same = answers.filter((a) => a.jwt === last.jwt);
+    expect(same.length).toBeGreaterThan(10);
+    const exp = decodeJwt(last.jwt).exp!;
+    // Max-Age = exp − the second the server answered in, which lies between these two readings.
+    for (const a of same) expect(exp - a.maxAge).toBeGreaterThanOrEqual(a.before);
+    for (const a of same) expect(exp - a.maxAge).toBeLessThanOrEqual(a.at);
+    expect(same[0].maxAge - last.maxAge).toBeGreaterThanOrEqual(2);
+  });
+
   it("admits a follow-up request by cookie or cf-access-token, answering with the same JWT", async () => {
     const { token, app } = await jwtApp("follow-up");
     const jwt = await mint(app.domain, token);

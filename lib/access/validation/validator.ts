@@ -457,7 +457,11 @@ export class Validator {
   ): Answer {
     const second = Math.floor(now / 1000);
     const cached = jwt?.answer;
-    if (typeof cached === "object" && cached.app === app && cached.token === token && cached.cookie === cookie && (!cookie || cached.second === second)) {
+    if (typeof cached === "object" && cached.app === app && cached.token === token && cached.cookie === cookie) {
+      if (!cookie || cached.second === second) return cached.value;
+      // Another second: the same answer with the cookie's Max-Age counted down.
+      cached.value = { status: 200, headers: { ...cached.value.headers, "set-cookie": this.cookie(jwt!, second) }, body: cached.value.body };
+      cached.second = second;
       return cached.value;
     }
     const headers: Record<string, string> = { ...JSON_HEADERS };
@@ -468,16 +472,18 @@ export class Validator {
       headers["cf-access-client-id"] = token.clientId;
       expiresAt = jwt.expiresJson ?? `"${new Date(jwt.exp * 1000).toISOString()}"`;
       tokenJson = JSON.stringify({ id: token.id, client_id: token.clientId, name: token.name });
-      if (cookie) {
-        const maxAge = Math.max(0, jwt.exp - second);
-        headers["set-cookie"] = `${COOKIE_NAME}=${jwt.jwt}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${this.options.secureCookie ? "; Secure" : ""}`;
-      }
+      if (cookie) headers["set-cookie"] = this.cookie(jwt, second);
     }
     const body = `{"success":true,"errors":[],"messages":[],"result":{"app":${app.json},"service_token":${tokenJson},"expires_at":${expiresAt}}}`;
     headers["content-length"] = String(Buffer.byteLength(body));
     const value: Answer = { status: 200, headers, body };
     if (keeper && token) keeper.answer = keeper.answer === "unused" ? "used" : { app, token, cookie, second, value };
     return value;
+  }
+
+  /** CF_Authorization with the JWT, living as long as the JWT has left. */
+  private cookie(jwt: { jwt: string; exp: number }, second: number): string {
+    return `${COOKIE_NAME}=${jwt.jwt}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${Math.max(0, jwt.exp - second)}${this.options.secureCookie ? "; Secure" : ""}`;
   }
 
   private refuse(ctx: Ctx, attempt: LoggedAttempt, reason: string, status: 401 | 403, code: FailureCode, counts: boolean): Answer {
