@@ -117,9 +117,10 @@ interface MintedJwt {
 
 /**
  * The last 200 built with one JWT (minted here or presented), reused while the application and
- * token records are the same objects (any change reloads them), the cookie choice and (for the
- * cookie's Max-Age) the second are the same. Kept from the second use on: a JWT used once (most of
- * a cold start) costs no answer in memory.
+ * token records are the same objects (any change reloads them) and the cookie choice is the same;
+ * in a new second, a cookie answer is copied with only its Max-Age counted down (`second` says
+ * which second `value` was made for). Kept from the second use on: a JWT used once (most of a cold
+ * start) costs no answer in memory.
  */
 type AnswerSlot = { app: AppRecord; token: TokenRecord; cookie: boolean; second: number; value: Answer } | "unused" | "used";
 
