@@ -4,12 +4,12 @@ import { TRUNCATED_LINK } from "@/components/data-table/cells";
 import { FIELD_LABELS } from "@/components/forms/field-labels";
 import { cn } from "@/components/ui/cn";
 import { DecisionBadge } from "./decision-badge";
-import type { TokenUsage } from "./types";
+import type { ServiceTokenUsage } from "./types";
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** "Used by" on a service token's page: the policies that name it, and the applications they protect. */
-export function ServiceTokenUsageList({ usage }: { usage: TokenUsage }) {
+export function ServiceTokenUsageList({ usage }: { usage: ServiceTokenUsage }) {
   if (usage.policies.length === 0) {
     return (
       <div className="flex flex-col items-center px-6 py-10 text-center">
@@ -76,7 +76,7 @@ export function ServiceTokenUsageList({ usage }: { usage: TokenUsage }) {
  * does to those policies (deleteServiceToken): the token leaves their rules, and a policy that had
  * it as its only include rule, or required it, matches nothing afterwards.
  */
-export function ServiceTokenUsageSummary({ usage }: { usage: TokenUsage }) {
+export function ServiceTokenUsageSummary({ usage }: { usage: ServiceTokenUsage }) {
   if (usage.policies.length === 0) {
     return <p className="rounded-md border border-zinc-200 bg-zinc-50 px-3 py-2 text-sm text-zinc-700">No policy or application uses this token.</p>;
   }

@@ -1,5 +1,8 @@
 import type { Rule, RuleListName } from "@/lib/access/rules";
 import type { PolicyDecision } from "@/lib/access/schemas";
+import type { AppRef } from "@/lib/access/token-usage";
+
+export type { AppRef, ServiceTokenUsage } from "@/lib/access/token-usage";
 
 /** What the dashboard shows of a reusable policy. Pages pass the domain's view as it is. */
 export interface PolicySummary {
@@ -16,12 +19,6 @@ export interface PolicySummary {
   updatedAt: Date;
 }
 
-export interface AppRef {
-  id: string;
-  name: string;
-  domain: string;
-}
-
 /** A row of the Policies list: the policy and the applications that use it. */
 export interface PolicyRow extends PolicySummary {
   apps: AppRef[];
@@ -36,17 +33,3 @@ export interface ServiceTokenOption {
 
 /** Token names for rule summaries, by token id. */
 export type TokenNames = Record<string, string>;
-
-/** Where a service token is used (the domain's ServiceTokenUsage). */
-export interface TokenUsage {
-  policies: {
-    id: string;
-    name: string;
-    decision: PolicyDecision;
-    lists: RuleListName[];
-    /** Deleting the token leaves the policy matching nothing (it was its only include rule, or a require rule). */
-    matchesNothingAfterDelete: boolean;
-    apps: (AppRef & { precedence: number })[];
-  }[];
-  apps: AppRef[];
-}

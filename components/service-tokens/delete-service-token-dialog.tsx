@@ -5,13 +5,13 @@ import { toast } from "sonner";
 import { serviceTokenUsageAction } from "@/app/(dashboard)/policies/actions";
 import { deleteServiceTokenAction } from "@/app/(dashboard)/service-tokens/actions";
 import { ServiceTokenUsageSummary } from "@/components/policies/service-token-usage";
-import type { TokenUsage } from "@/components/policies/types";
+import type { ServiceTokenUsage } from "@/components/policies/types";
 import { ConfirmDialog, ConfirmSubject, LastUsedNote } from "@/components/ui/confirm-dialog";
 import type { DialogState } from "@/components/ui/dialog-switch";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { ServiceTokenSummary } from "./types";
 
-type UsageState = { status: "loading" } | { status: "loaded"; usage: TokenUsage } | { status: "failed"; error: string };
+type UsageState = { status: "loading" } | { status: "loaded"; usage: ServiceTokenUsage } | { status: "failed"; error: string };
 
 /**
  * Where the token is used, read each time the dialog opens (policies change while a page stays

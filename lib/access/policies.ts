@@ -10,6 +10,7 @@ import { parseInput } from "../input/parse";
 import { likePattern, pageWindow } from "../input/list";
 import { isUuid } from "../input/uuid";
 import { serviceTokenReferences, withoutServiceToken, type Rule, type RuleListName } from "./rules";
+import type { AppRef, ServiceTokenUsage } from "./token-usage";
 import {
   listPoliciesSchema,
   policyInputSchema,
@@ -152,13 +153,6 @@ export interface PolicyRef {
   name: string;
 }
 
-/** An application as lists of policies name it. */
-export interface AppRef {
-  id: string;
-  name: string;
-  domain: string;
-}
-
 export interface PolicyListItem extends AccessPolicyView {
   /** Every application the policy is attached to ("Used by"), by name. */
   apps: AppRef[];
@@ -241,24 +235,6 @@ export async function deletePolicy(actor: Actor, id: string): Promise<AccessPoli
     await audit(tx, actor, "delete", id, before, null);
     return before;
   });
-}
-
-export interface ServiceTokenUsage {
-  /** Policies with a service_token rule naming the token, and where it is named. */
-  policies: {
-    id: string;
-    name: string;
-    decision: PolicyDecision;
-    lists: RuleListName[];
-    /**
-     * Deleting the token leaves this policy matching nothing: the token was its only include rule,
-     * or a require rule (see withoutServiceToken). Otherwise the delete only removes its rules.
-     */
-    matchesNothingAfterDelete: boolean;
-    apps: (AppRef & { precedence: number })[];
-  }[];
-  /** Applications that use any of those policies. */
-  apps: AppRef[];
 }
 
 /** The ids of the account's policies with a rule naming the token, locked FOR UPDATE in id order when `lock` is set. */

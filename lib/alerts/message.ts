@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { AppRef } from "../access/policies";
+import type { AppRef } from "../access/token-usage";
 import type { AlertType } from "./schemas";
 
 // What an alert says, for every mechanism: the webhook's JSON (Cloudflare's generic webhook shape;
