@@ -57,10 +57,19 @@ function startScanner(): ChildProcess {
     stdio: ["ignore", "ignore", "inherit"],
   });
   children.push(child);
+  // A scanner that ends before this file stops it can deliver nothing: say so at once, rather
+  // than after a wait for deliveries that cannot come.
+  child.once("exit", (code, signal) => {
+    if (!stopped.has(child)) exitedOnItsOwn = `a scanner process (pid ${child.pid}) exited on its own: ${code ?? signal}`;
+  });
   return child;
 }
 
+const stopped = new WeakSet<ChildProcess>();
+let exitedOnItsOwn: string | null = null;
+
 function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  stopped.add(child);
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     child.once("exit", () => resolve());
@@ -72,6 +81,7 @@ function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
 async function until(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 150_000): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!(await check())) {
+    if (exitedOnItsOwn) throw new Error(`${exitedOnItsOwn}, while waiting for ${what}`);
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }
