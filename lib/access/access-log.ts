@@ -72,14 +72,14 @@ function clip(value: string | null | undefined, max: number): string | null {
   return value.length > max ? value.slice(0, max) : value;
 }
 
-export function newRayId(): string {
-  return randomBytes(8).toString("hex");
-}
-
-/** `n` ray ids from one read of the random source (a batch of the validation endpoint's log). */
+/** `n` ray ids (16 hex digits each) from one read of the random source: a batch of the validation endpoint's log. */
 export function newRayIds(n: number): string[] {
   const hex = randomBytes(8 * n).toString("hex");
   return Array.from({ length: n }, (_, i) => hex.slice(16 * i, 16 * i + 16));
+}
+
+export function newRayId(): string {
+  return newRayIds(1)[0];
 }
 
 /**
