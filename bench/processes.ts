@@ -52,11 +52,12 @@ export async function startGatepost(opts: GatepostOptions): Promise<RunningServe
 }
 
 /**
- * A small node:http server of the bench (`script` under bench/, port in argv[2], prints a line when
- * listening): the bare baseline, or the always-200 auth server of the nginx cases.
+ * A small node:http server of the bench (`script` under bench/, port in argv[2] and `args` after it,
+ * prints a line when listening): the bare baseline, the always-200 auth server of the nginx cases,
+ * or the replay of a recorded answer.
  */
-export async function startBaseline(port: number, script = "baseline-server.mjs"): Promise<RunningServer> {
-  const child = spawn(process.execPath, [path.join("bench", script), String(port)], { stdio: ["ignore", "pipe", "inherit"] });
+export async function startBaseline(port: number, script = "baseline-server.mjs", args: string[] = []): Promise<RunningServer> {
+  const child = spawn(process.execPath, [path.join("bench", script), String(port), ...args], { stdio: ["ignore", "pipe", "inherit"] });
   const name = script === "baseline-server.mjs" ? "baseline" : script.replace(/\.mjs$/, "");
   try {
     await Promise.race([

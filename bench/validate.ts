@@ -294,6 +294,41 @@ async function driveDistinct(
   };
 }
 
+const WARM_PAIR = "header pair, warm (one token, repeated)";
+const WARM_JWT = "JWT in cf-access-token, warm";
+const FLOOR_PAIR = "floor: node:http sending the header pair's answer (same bytes, no logic)";
+const FLOOR_JWT = "floor: node:http sending the JWT's answer (same bytes, no logic)";
+const FLOOR_SPIN_US = 5;
+const FLOOR_PAIR_SPIN = `floor of the header pair's answer after ${FLOOR_SPIN_US} µs of busy work per request`;
+
+/** Gatepost's answer to one request, as a replay server sends it again (bench/replay-server.mjs); the file's path. */
+async function recordAnswer(url: string, headers: Record<string, string>, file: string): Promise<string> {
+  const res = await request(url, { headers, timeoutMs: 10_000 });
+  if (res.status !== 200) throw new Error(`recording the answer of ${url}: ${res.status}`);
+  const kept = Object.fromEntries(Object.entries(res.headers).filter(([name]) => !["date", "connection", "keep-alive", "transfer-encoding"].includes(name)));
+  writeFileSync(file, JSON.stringify({ status: res.status, headers: kept, body: res.body }));
+  return file;
+}
+
+/**
+ * What a warm target leaves for the logic: the floor (node:http sending the same answer) as a
+ * share of the baseline, and Gatepost as a share of the floor, with the CPU µs/req of each.
+ */
+function floorFinding(rows: ValidationRow[], floorLabel: string, warmLabel: string, target: number): string | undefined {
+  const [base, floor, warm] = ["baseline: bare node:http JSON", floorLabel, warmLabel].map((l) => rows.find((r) => r.label === l));
+  if (!base?.t || !floor?.t || !warm?.t || floor.cpuUs === undefined || warm.cpuUs === undefined) return undefined;
+  const floorRatio = floor.t.rps / base.t.rps;
+  const spin = floorLabel === FLOOR_PAIR ? rows.find((r) => r.label === FLOOR_PAIR_SPIN) : undefined;
+  const spinText = spin?.t
+    ? ` With ${FLOOR_SPIN_US} µs of busy work per request added, the floor does ${(spin.t.rps / base.t.rps).toFixed(2)}× the baseline (${spin.cpuUs?.toFixed(0) ?? "?"} µs/req).`
+    : "";
+  return (
+    `**${warmLabel}: the floor of its answer.** node:http sending the same answer with no logic does ${floorRatio.toFixed(2)}× the baseline ` +
+    `(${floor.cpuUs.toFixed(0)} CPU µs/req against ${base.cpuUs?.toFixed(0) ?? "?"}); Gatepost does ${(warm.t.rps / floor.t.rps).toFixed(2)}× that floor ` +
+    `(${warm.cpuUs.toFixed(0)} µs/req, ${(warm.cpuUs - floor.cpuUs).toFixed(0)} over it). The target of ${target}× the baseline is ${(target / floorRatio).toFixed(2)}× the floor.${spinText}`
+  );
+}
+
 const fixed = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
 
 function ratioGoal(min: number, t: Throughput | undefined, base: { label: string; rps: number } | undefined): Goal {
@@ -455,6 +490,9 @@ export async function runValidation(settings: ValidationSettings, log: Log): Pro
     const jwt = admitted["cf-access-jwt-assertion"] as string;
     const jwtHeaders = { "x-forwarded-host": APP_HOST, "x-forwarded-uri": "/", "cf-access-token": jwt };
     await probe(validateUrl, jwtHeaders, { status: 200, header: "cf-access-jwt-assertion" });
+    // The two warm answers as recorded, for the replay servers (the floor of node:http for them).
+    const pairAnswer = await recordAnswer(validateUrl, pairHeaders(warm), path.join(dataDir, "answer-pair.json"));
+    const jwtAnswer = await recordAnswer(validateUrl, jwtHeaders, path.join(dataDir, "answer-jwt.json"));
     await probe(validateUrl, pairHeaders({ id: warm.id, secret: `${warm.secret}-wrong` }), { status: 401 });
     const rss0 = memoryOf(pid);
     result.context.push(
@@ -511,13 +549,35 @@ export async function runValidation(settings: ValidationSettings, log: Log): Pro
     const b = await measure("baseline: bare node:http JSON", () => load(`${bare.baseUrl}/`, {}), () => [], undefined, [bareNamed]);
     const direct = b ? { label: "baseline", rps: b.rps } : undefined;
 
+    // 1b. node:http sending Gatepost's own warm answers, same requests, no logic: what the HTTP
+    // machinery alone costs for these answers, so that the rows below show what the logic adds.
+    // And the pair's floor after 5 µs of busy work per request: what a little logic costs here.
+    const floors: { label: string; answer: string; headers: Record<string, string>; spinUs?: number }[] = [
+      { label: FLOOR_PAIR, answer: pairAnswer, headers: pairHeaders(warm) },
+      { label: FLOOR_PAIR_SPIN, answer: pairAnswer, headers: pairHeaders(warm), spinUs: FLOOR_SPIN_US },
+      { label: FLOOR_JWT, answer: jwtAnswer, headers: jwtHeaders },
+    ];
+    for (const f of floors) {
+      const replay = await startBaseline(await port(), "replay-server.mjs", [f.answer, ...(f.spinUs ? [String(f.spinUs)] : [])]);
+      try {
+        await load(replay.baseUrl, f.headers, {}, 1);
+        await measure(f.label, () => load(`${replay.baseUrl}${VALIDATE_PATH}`, f.headers), () => [], direct, [{ name: "replay", pid: replay.pid }]);
+      } finally {
+        result.stopped.push(await replay.stop());
+      }
+    }
+
     // 2. Header pair, one token, warm (a discarded second first: JIT and connections).
     await load(validateUrl, pairHeaders(warm), {}, 1);
-    await measure("header pair, warm (one token, repeated)", () => load(validateUrl, pairHeaders(warm)), (t) => [ratioGoal(0.5, t, direct), p99Goal(10, t), cleanGoal(t)], direct, gpNamed);
+    await measure(WARM_PAIR, () => load(validateUrl, pairHeaders(warm)), (t) => [ratioGoal(0.5, t, direct), p99Goal(10, t), cleanGoal(t)], direct, gpNamed);
 
     // 3. The JWT follow-up, warm.
     await load(validateUrl, jwtHeaders, {}, 1);
-    await measure("JWT in cf-access-token, warm", () => load(validateUrl, jwtHeaders), (t) => [ratioGoal(0.7, t, direct), cleanGoal(t)], direct, gpNamed);
+    await measure(WARM_JWT, () => load(validateUrl, jwtHeaders), (t) => [ratioGoal(0.7, t, direct), cleanGoal(t)], direct, gpNamed);
+    for (const [floor, warmRow, target] of [[FLOOR_PAIR, WARM_PAIR, 0.5], [FLOOR_JWT, WARM_JWT, 0.7]] as const) {
+      const finding = floorFinding(result.rows, floor, warmRow, target);
+      if (finding) result.findings.push(finding);
+    }
 
     // 4. Cold: 10,000 tokens nothing has validated, round robin over all connections (one counter
     // shared by every connection, so each request names the next token).
@@ -768,7 +828,8 @@ export function renderValidation(v: ValidationResult): string {
   for (const f of v.findings) lines.push(f, "");
   lines.push(
     "**Method.** One Gatepost server started as `npm start` does (server.ts from source, node with the tsx loader, the `.next-bench` build, its own embedded PostgreSQL in a fresh DATA_DIR, " +
-      "127.0.0.1 only), the bare `node:http` baseline (bench/baseline-server.mjs) and the always-200 auth server (bench/auth-ok-server.mjs), each its own process, and " +
+      "127.0.0.1 only), the bare `node:http` baseline (bench/baseline-server.mjs), the floors (bench/replay-server.mjs: node:http sending an answer Gatepost gave a probe, " +
+      "headers and body as recorded, to every request: what node:http alone costs for that answer) and the always-200 auth server (bench/auth-ok-server.mjs), each its own process, and " +
       "for the forward-auth rows Debian's nginx with one worker. Every run is autocannon from the bench process on the same 2 cores, " +
       `${s.connections} connections for ${s.loadSeconds} s (BENCH_LOAD_SECONDS), and each ratio divides by a run of the same length in the same section. ` +
       "Requests carry what a proxy forwards: X-Forwarded-Host of the application, X-Forwarded-Uri `/`, and the credentials. Warm: one token's pair repeated (after a " +
