@@ -115,7 +115,11 @@ function RevealPanel({
         onInteractOutside={(e) => e.preventDefault()}
         onEscapeKeyDown={(e) => {
           e.preventDefault();
-          guard.requestClose(onClose);
+          // While the question is open, Escape answers it ("Keep it open"). Its own layer takes
+          // the key once it is registered, which happens in an effect after it has already taken
+          // focus: an Escape pressed in that moment reaches this layer, and must not be lost.
+          if (asking) setAsking(null);
+          else guard.requestClose(onClose);
         }}
         onCloseAutoFocus={(e) => {
           e.preventDefault();
