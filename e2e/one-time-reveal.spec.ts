@@ -25,6 +25,29 @@ test("Escape on an uncopied Client Secret asks first; focus returns to the Creat
   await expect(page.getByRole("button", { name: "Create Service Token", exact: true })).toBeFocused();
 });
 
+test("an Escape pressed the moment the question appears answers it, and the secret stays", async ({ page, uniqueName }) => {
+  await openServiceTokens(page);
+  const { dialog } = await createServiceToken(page, uniqueName("Escape at once"));
+  // The question's layer takes the Escape key a render after it has appeared (and focused "Keep
+  // it open"): a second Escape sent as soon as it is in the page lands in that moment, as a user's
+  // quick double Escape can.
+  await page.evaluate(() => {
+    const escape = () => document.activeElement?.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true, cancelable: true }));
+    const seen = new MutationObserver(() => {
+      if (!document.querySelector('[role="alertdialog"]')) return;
+      seen.disconnect();
+      escape();
+    });
+    seen.observe(document.body, { childList: true, subtree: true });
+    escape();
+  });
+  await expect(closeWithoutCopying(page)).toBeHidden();
+  await expect(dialog).toBeVisible();
+  // The question still comes when asked, and the secret is still there to copy.
+  await page.keyboard.press("Escape");
+  await expect(closeWithoutCopying(page)).toBeVisible();
+});
+
 test("once the secret is copied, Escape closes at once", async ({ page, uniqueName }) => {
   await openServiceTokens(page);
   const { dialog } = await createServiceToken(page, uniqueName("Copied"));

@@ -115,9 +115,9 @@ function RevealPanel({
         onInteractOutside={(e) => e.preventDefault()}
         onEscapeKeyDown={(e) => {
           e.preventDefault();
-          // While the question is open, Escape answers it ("Keep it open"). Its own layer takes
-          // the key once it is registered, which happens in an effect after it has already taken
-          // focus: an Escape pressed in that moment reaches this layer, and must not be lost.
+          // While the question is open, Escape answers it ("Keep it open"). Radix gives the key
+          // to a new layer a render after it appears (and after "Keep it open" took focus): an
+          // Escape in that moment still reaches this layer, and must answer, not ask again.
           if (asking) setAsking(null);
           else guard.requestClose(onClose);
         }}
