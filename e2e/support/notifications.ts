@@ -1,8 +1,7 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, type Page } from "@playwright/test";
-import { childEnv, ROOT, waitForExit } from "../../tests/harness/processes";
+import { startScannerProcess, type ScannerProcess } from "../../tests/harness/alert-scanner";
 import { e2eState } from "./state";
 
 // The Notifications pages as a user sees them, and the one thing the dashboard cannot do itself:
@@ -60,35 +59,7 @@ export async function startAddNotification(page: Page) {
  * A scanner against the run's database, scanning every second until stopped: what `npm start`
  * runs, with the server's AUTH_SECRET (webhook secrets are encrypted with it) and without SMTP.
  */
-export function startScanner(): { stop: () => Promise<void> } {
+export function startScanner(): ScannerProcess {
   const { dataDir, databaseUrl, baseURL } = e2eState();
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", path.join("tests", "helpers", "alert-scanner-process.ts")], {
-    cwd: ROOT,
-    env: childEnv({
-      TSX_TSCONFIG_PATH: "tsconfig.node.json",
-      DATABASE_URL: databaseUrl,
-      AUTH_SECRET: readFileSync(path.join(dataDir, "auth-secret"), "utf8").trim(),
-      PUBLIC_URL: baseURL,
-      SMTP_URL: undefined,
-      SMTP_FROM: undefined,
-      ALERT_SCAN_INTERVAL: "1s",
-      // Its warnings (a failed delivery, a lost connection) in the run's output: a test waiting
-      // for a delivery that never comes then says why.
-      LOG_LEVEL: "warn",
-      LOG_DESTINATION: "stderr",
-    }),
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  let stopping = false;
-  child.once("exit", (code, signal) => {
-    if (!stopping) console.error(`the alert scanner process (pid ${child.pid}) exited on its own: ${code ?? signal}`);
-  });
-  return {
-    stop: async () => {
-      stopping = true;
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill("SIGTERM");
-      if (!(await waitForExit(child, 15_000))) child.kill("SIGKILL");
-    },
-  };
+  return startScannerProcess({ databaseUrl, authSecret: readFileSync(path.join(dataDir, "auth-secret"), "utf8").trim(), publicUrl: baseURL });
 }

@@ -1,6 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createWebhookDestination } from "../../lib/alerts/destinations";
 import { listAlertHistory } from "../../lib/alerts/history";
@@ -9,7 +7,7 @@ import { AlertScanner } from "../../lib/alerts/scanner";
 import type { Actor } from "../../lib/auth/actor";
 import { createServiceToken } from "../../lib/service-tokens/service";
 import { startHttpSink, startSmtpSink, type HttpSink, type SmtpSink } from "../harness/alert-sinks";
-import { childEnv } from "../harness/processes";
+import { startScannerProcess, type ScannerProcess } from "../harness/alert-scanner";
 import { createScratchDatabase, useDatabase, withPg } from "../helpers/db";
 import { newTenant, unique } from "../helpers/fixtures";
 
@@ -24,7 +22,7 @@ const TOKENS = 12;
 let url: string;
 let smtp: SmtpSink;
 let http: HttpSink;
-const children: ChildProcess[] = [];
+const scanners: ScannerProcess[] = [];
 
 beforeAll(async () => {
   url = await createScratchDatabase("alert_instances", { migrate: true });
@@ -33,55 +31,26 @@ beforeAll(async () => {
 });
 
 afterEach(async () => {
-  await Promise.all(children.splice(0).map((c) => stop(c, "SIGKILL")));
+  await Promise.all(scanners.splice(0).map((x) => x.stop("SIGKILL")));
 });
 
 afterAll(async () => {
   await Promise.all([smtp?.close(), http?.close()]);
 });
 
-/** A scanner process scanning every second. */
-function startScanner(): ChildProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join("tests", "helpers", "alert-scanner-process.ts")], {
-    cwd: process.cwd(),
-    env: childEnv({
-      TSX_TSCONFIG_PATH: "tsconfig.node.json",
-      DATABASE_URL: url,
-      AUTH_SECRET: process.env.AUTH_SECRET,
-      PUBLIC_URL,
-      SMTP_URL: smtp.url,
-      SMTP_FROM: "alerts@example.test",
-      ALERT_SCAN_INTERVAL: "1s",
-      LOG_LEVEL: "warn",
-    }),
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  children.push(child);
-  // A scanner that ends before this file stops it can deliver nothing: say so at once, rather
-  // than after a wait for deliveries that cannot come.
-  child.once("exit", (code, signal) => {
-    if (!stopped.has(child)) exitedOnItsOwn = `a scanner process (pid ${child.pid}) exited on its own: ${code ?? signal}`;
-  });
-  return child;
-}
-
-const stopped = new WeakSet<ChildProcess>();
-let exitedOnItsOwn: string | null = null;
-
-function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
-  stopped.add(child);
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once("exit", () => resolve());
-    child.kill(signal);
-  });
+/** A scanner process scanning every second, stopped after each test. */
+function startScanner(): ScannerProcess {
+  const scanner = startScannerProcess({ databaseUrl: url, authSecret: process.env.AUTH_SECRET, publicUrl: PUBLIC_URL, smtp: { url: smtp.url, from: "alerts@example.test" } });
+  scanners.push(scanner);
+  return scanner;
 }
 
 // Generous: starting a scanner process (tsx compiling the app) takes seconds on a busy machine.
 async function until(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 150_000): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!(await check())) {
-    if (exitedOnItsOwn) throw new Error(`${exitedOnItsOwn}, while waiting for ${what}`);
+    const ended = scanners.map((x) => x.exitedOnItsOwn()).find(Boolean);
+    if (ended) throw new Error(`${ended}, while waiting for ${what}`);
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -153,7 +122,7 @@ describe("exactly once across instances", () => {
     await new Promise((r) => setTimeout(r, 3000));
     // The same two sessions all along: neither scanner stopped or reconnected while the alerts were claimed.
     expect(await scannerSessions()).toEqual(sessions);
-    await Promise.all([stop(a, "SIGTERM"), stop(b, "SIGTERM")]);
+    await Promise.all([a.stop(), b.stop()]);
 
     expect(tokens.map(webhookCount)).toEqual(tokens.map(() => 1));
     expect(tokens.map(emailCount)).toEqual(tokens.map(() => 1));
@@ -168,7 +137,7 @@ describe("exactly once across instances", () => {
     http.pause(hookPath, { after: 3 });
     const first = startScanner();
     await until("three delivered and the rest in flight", async () => (await history(admin)).filter((r) => r.status === "sent").length === 3 && http.held(hookPath) > 0);
-    await stop(first, "SIGKILL");
+    await first.stop("SIGKILL");
     const pendingAtKill = (await history(admin)).filter((r) => r.status === "pending").length;
     expect(pendingAtKill).toBe(TOKENS - 3);
 
@@ -176,7 +145,7 @@ describe("exactly once across instances", () => {
     const restarted = startScanner();
     await until("every alert delivered", () => tokens.every((t) => webhookCount(t) >= 1));
     await new Promise((r) => setTimeout(r, 2500));
-    await stop(restarted, "SIGTERM");
+    await restarted.stop();
 
     expect(tokens.map(webhookCount)).toEqual(tokens.map(() => 1));
     const rows = await history(admin);
