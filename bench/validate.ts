@@ -10,7 +10,7 @@ import { createPolicy } from "../lib/access/policies";
 import { createAccount } from "../lib/accounts/service";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import { onDatabase, prismaFor } from "./db";
-import { request, throughput, type Throughput } from "./http";
+import { request, throughput, type Response, type Throughput } from "./http";
 import { nginxProblem, nginxVersion, plainSite, readmeNginxBlock, renderReadmeSite, startNginx, type NginxSite, type RunningNginx } from "./nginx";
 import { freePort, makeDataDir, sleep } from "../tests/harness/processes";
 import { benchPort, startBaseline, startGatepost, type RunningServer } from "./processes";
@@ -209,8 +209,8 @@ const pairHeaders = (c: Credential): Record<string, string> => ({
   "cf-access-client-secret": c.secret,
 });
 
-/** One request, checked: its status, and that `header` is present (and equals `value` when given). */
-async function probe(url: string, headers: Record<string, string>, expect: { status: number; header?: string; value?: string }): Promise<http.IncomingHttpHeaders> {
+/** One request, checked: its status, and that `header` is present (and equals `value` when given). The response. */
+async function probe(url: string, headers: Record<string, string>, expect: { status: number; header?: string; value?: string }): Promise<Response> {
   const res = await request(url, { headers, timeoutMs: 10_000 });
   if (res.status !== expect.status) throw new Error(`probe of ${url} answered ${res.status}, expected ${expect.status}: ${res.body.slice(0, 200)}`);
   if (expect.header) {
@@ -220,7 +220,7 @@ async function probe(url: string, headers: Record<string, string>, expect: { sta
       throw new Error(`probe of ${url}: header ${expect.header} is ${JSON.stringify(got)?.slice(0, 80)}, expected ${expect.value ?? "a value"}`);
     }
   }
-  return res.headers;
+  return res;
 }
 
 /**
@@ -294,6 +294,7 @@ async function driveDistinct(
   };
 }
 
+const BASELINE = "baseline: bare node:http JSON";
 const WARM_PAIR = "header pair, warm (one token, repeated)";
 const WARM_JWT = "JWT in cf-access-token, warm";
 const FLOOR_PAIR = "floor: node:http sending the header pair's answer (same bytes, no logic)";
@@ -301,10 +302,8 @@ const FLOOR_JWT = "floor: node:http sending the JWT's answer (same bytes, no log
 const FLOOR_SPIN_US = 5;
 const FLOOR_PAIR_SPIN = `floor of the header pair's answer after ${FLOOR_SPIN_US} µs of busy work per request`;
 
-/** Gatepost's answer to one request, as a replay server sends it again (bench/replay-server.mjs); the file's path. */
-async function recordAnswer(url: string, headers: Record<string, string>, file: string): Promise<string> {
-  const res = await request(url, { headers, timeoutMs: 10_000 });
-  if (res.status !== 200) throw new Error(`recording the answer of ${url}: ${res.status}`);
+/** An answer saved for a replay server to send again (bench/replay-server.mjs); the file's path. */
+function recordAnswer(res: Response, file: string): string {
   const kept = Object.fromEntries(Object.entries(res.headers).filter(([name]) => !["date", "connection", "keep-alive", "transfer-encoding"].includes(name)));
   writeFileSync(file, JSON.stringify({ status: res.status, headers: kept, body: res.body }));
   return file;
@@ -314,11 +313,11 @@ async function recordAnswer(url: string, headers: Record<string, string>, file: 
  * What a warm target leaves for the logic: the floor (node:http sending the same answer) as a
  * share of the baseline, and Gatepost as a share of the floor, with the CPU µs/req of each.
  */
-function floorFinding(rows: ValidationRow[], floorLabel: string, warmLabel: string, target: number): string | undefined {
-  const [base, floor, warm] = ["baseline: bare node:http JSON", floorLabel, warmLabel].map((l) => rows.find((r) => r.label === l));
+function floorFinding(rows: ValidationRow[], f: { floor: string; warm: string; target: number; spun?: string }): string | undefined {
+  const [base, floor, warm, spin] = [BASELINE, f.floor, f.warm, f.spun].map((l) => rows.find((r) => r.label === l));
   if (!base?.t || !floor?.t || !warm?.t || floor.cpuUs === undefined || warm.cpuUs === undefined) return undefined;
   const floorRatio = floor.t.rps / base.t.rps;
-  const spin = floorLabel === FLOOR_PAIR ? rows.find((r) => r.label === FLOOR_PAIR_SPIN) : undefined;
+  const { warm: warmLabel, target } = f;
   const spinText = spin?.t
     ? ` With ${FLOOR_SPIN_US} µs of busy work per request added, the floor does ${(spin.t.rps / base.t.rps).toFixed(2)}× the baseline (${spin.cpuUs?.toFixed(0) ?? "?"} µs/req).`
     : "";
@@ -487,12 +486,12 @@ export async function runValidation(settings: ValidationSettings, log: Log): Pro
     // Probes: a pair passes with a JWT; that JWT passes; a wrong secret does not (one failure, far
     // below the per-IP limit), so a 200 under load means a validation that took place.
     const admitted = await probe(validateUrl, pairHeaders(warm), { status: 200, header: "cf-access-jwt-assertion" });
-    const jwt = admitted["cf-access-jwt-assertion"] as string;
+    const jwt = admitted.headers["cf-access-jwt-assertion"] as string;
     const jwtHeaders = { "x-forwarded-host": APP_HOST, "x-forwarded-uri": "/", "cf-access-token": jwt };
-    await probe(validateUrl, jwtHeaders, { status: 200, header: "cf-access-jwt-assertion" });
-    // The two warm answers as recorded, for the replay servers (the floor of node:http for them).
-    const pairAnswer = await recordAnswer(validateUrl, pairHeaders(warm), path.join(dataDir, "answer-pair.json"));
-    const jwtAnswer = await recordAnswer(validateUrl, jwtHeaders, path.join(dataDir, "answer-jwt.json"));
+    const followUp = await probe(validateUrl, jwtHeaders, { status: 200, header: "cf-access-jwt-assertion" });
+    // The two warm answers as the probes got them, for the replay servers (the floor of node:http for them).
+    const pairAnswer = recordAnswer(admitted, path.join(dataDir, "answer-pair.json"));
+    const jwtAnswer = recordAnswer(followUp, path.join(dataDir, "answer-jwt.json"));
     await probe(validateUrl, pairHeaders({ id: warm.id, secret: `${warm.secret}-wrong` }), { status: 401 });
     const rss0 = memoryOf(pid);
     result.context.push(
@@ -546,7 +545,7 @@ export async function runValidation(settings: ValidationSettings, log: Log): Pro
     const gpPids = pid ? [pid] : [];
     const gpNamed: Named[] = pid ? [{ name: "Gatepost", pid }] : [];
     const bareNamed: Named = { name: "node:http app", pid: bare.pid };
-    const b = await measure("baseline: bare node:http JSON", () => load(`${bare.baseUrl}/`, {}), () => [], undefined, [bareNamed]);
+    const b = await measure(BASELINE, () => load(`${bare.baseUrl}/`, {}), () => [], undefined, [bareNamed]);
     const direct = b ? { label: "baseline", rps: b.rps } : undefined;
 
     // 1b. node:http sending Gatepost's own warm answers, same requests, no logic: what the HTTP
@@ -560,7 +559,7 @@ export async function runValidation(settings: ValidationSettings, log: Log): Pro
     for (const f of floors) {
       const replay = await startBaseline(await port(), "replay-server.mjs", [f.answer, ...(f.spinUs ? [String(f.spinUs)] : [])]);
       try {
-        await load(replay.baseUrl, f.headers, {}, 1);
+        await load(`${replay.baseUrl}${VALIDATE_PATH}`, f.headers, {}, 1);
         await measure(f.label, () => load(`${replay.baseUrl}${VALIDATE_PATH}`, f.headers), () => [], direct, [{ name: "replay", pid: replay.pid }]);
       } finally {
         result.stopped.push(await replay.stop());
@@ -574,8 +573,11 @@ export async function runValidation(settings: ValidationSettings, log: Log): Pro
     // 3. The JWT follow-up, warm.
     await load(validateUrl, jwtHeaders, {}, 1);
     await measure(WARM_JWT, () => load(validateUrl, jwtHeaders), (t) => [ratioGoal(0.7, t, direct), cleanGoal(t)], direct, gpNamed);
-    for (const [floor, warmRow, target] of [[FLOOR_PAIR, WARM_PAIR, 0.5], [FLOOR_JWT, WARM_JWT, 0.7]] as const) {
-      const finding = floorFinding(result.rows, floor, warmRow, target);
+    for (const f of [
+      { floor: FLOOR_PAIR, warm: WARM_PAIR, target: 0.5, spun: FLOOR_PAIR_SPIN },
+      { floor: FLOOR_JWT, warm: WARM_JWT, target: 0.7 },
+    ]) {
+      const finding = floorFinding(result.rows, f);
       if (finding) result.findings.push(finding);
     }
 
@@ -668,7 +670,7 @@ export async function runValidation(settings: ValidationSettings, log: Log): Pro
         const admittedVia = { status: 200, header: "set-cookie" } as const;
         await probe(at(sites.alone), { host: APP_HOST }, { status: 200 });
         for (const x of [sites.okKa, sites.okNo, sites.gpKa, sites.gpNo, sites.gpGet]) {
-          const h = await probe(at(x), viaNginx, admittedVia);
+          const h = (await probe(at(x), viaNginx, admittedVia)).headers;
           if (!String(h["set-cookie"]).includes("CF_Authorization=")) throw new Error(`${x.name}: no CF_Authorization cookie passed on`);
         }
         await probe(at(sites.gpKa), { host: APP_HOST }, { status: 401 });
