@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import { expectInViewport, expectNoHorizontalOverflow, PHONE } from "./support/layout";
+import { animationsSettled, expectInViewport, expectNoHorizontalOverflow, PHONE } from "./support/layout";
 import { closeReveal, createAndClose, createServiceToken, longName, openServiceTokens, openTokenPage, rowAction, tokenRow } from "./support/service-tokens";
 
 // Long names (255 characters, no space to wrap at), a 1280 px laptop and a 390 px phone: every
@@ -100,6 +100,7 @@ test.describe("on a 390 px phone", () => {
     // The toast that says so (it shows for a few seconds) comes from the top, clear of Close.
     const toast = page.locator("[data-sonner-toast]").filter({ hasText: "created" }).first();
     await expect(toast).toBeVisible();
+    await animationsSettled(page);
     const [t, c] = [await toast.boundingBox(), await dialog.getByRole("button", { name: "Close", exact: true }).boundingBox()];
     expect(t!.y + t!.height, "the toast ends above the Close button").toBeLessThanOrEqual(c!.y);
     await expect(dialog).toContainText(name);

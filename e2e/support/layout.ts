@@ -12,8 +12,24 @@ export async function expectNoHorizontalOverflow(page: Page, what = page.url()):
   expect(scrollWidth, `${what}: the page is ${scrollWidth} px wide in a ${innerWidth} px window`).toBeLessThanOrEqual(innerWidth);
 }
 
-/** The element lies wholly inside the window, without scrolling anything. */
+/**
+ * Until the page's animations that end have ended (a drawer sliding in, a dialog scaling up): a box
+ * measured mid-animation is not where the user sees it settle. Spinners, which never end, are not waited for.
+ */
+export async function animationsSettled(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().endTime !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
+}
+
+/** The element lies wholly inside the window, without scrolling anything, once it has settled. */
 export async function expectInViewport(page: Page, locator: Locator, what: string): Promise<void> {
+  await animationsSettled(page);
   const box = await locator.boundingBox();
   expect(box, `${what} is rendered`).not.toBeNull();
   const viewport = page.viewportSize()!;
