@@ -317,14 +317,13 @@ function floorFinding(rows: ValidationRow[], f: { floor: string; warm: string; t
   const [base, floor, warm, spin] = [BASELINE, f.floor, f.warm, f.spun].map((l) => rows.find((r) => r.label === l));
   if (!base?.t || !floor?.t || !warm?.t || floor.cpuUs === undefined || warm.cpuUs === undefined) return undefined;
   const floorRatio = floor.t.rps / base.t.rps;
-  const { warm: warmLabel, target } = f;
   const spinText = spin?.t
     ? ` With ${FLOOR_SPIN_US} µs of busy work per request added, the floor does ${(spin.t.rps / base.t.rps).toFixed(2)}× the baseline (${spin.cpuUs?.toFixed(0) ?? "?"} µs/req).`
     : "";
   return (
-    `**${warmLabel}: the floor of its answer.** node:http sending the same answer with no logic does ${floorRatio.toFixed(2)}× the baseline ` +
+    `**${f.warm}: the floor of its answer.** node:http sending the same answer with no logic does ${floorRatio.toFixed(2)}× the baseline ` +
     `(${floor.cpuUs.toFixed(0)} CPU µs/req against ${base.cpuUs?.toFixed(0) ?? "?"}); Gatepost does ${(warm.t.rps / floor.t.rps).toFixed(2)}× that floor ` +
-    `(${warm.cpuUs.toFixed(0)} µs/req, ${(warm.cpuUs - floor.cpuUs).toFixed(0)} over it). The target of ${target}× the baseline is ${(target / floorRatio).toFixed(2)}× the floor.${spinText}`
+    `(${warm.cpuUs.toFixed(0)} µs/req, ${(warm.cpuUs - floor.cpuUs).toFixed(0)} over it). The target of ${f.target}× the baseline is ${(f.target / floorRatio).toFixed(2)}× the floor.${spinText}`
   );
 }
 
